@@ -1,0 +1,97 @@
+// admin.*: plugin reports and the simulator's controls.
+#include "onestop/api/methods.hpp"
+#include "onestop/plugins/device_catalog.hpp"
+#include "schema_helpers.hpp"
+
+namespace onestop::api {
+namespace {
+
+namespace s = schema;
+
+constexpr const char* kSimulatorPlugin = "simulator";
+constexpr const char* kDefaultSimulatorReader = "simulator/reader-0";
+
+Json pluginJson(const plugins::PluginReport& report) {
+  Json out{{"id", report.id},
+           {"version", report.version},
+           {"vendor", report.vendor},
+           {"kinds", report.kinds},
+           {"abi", report.abi},
+           {"state", report.state == plugins::PluginReport::State::Loaded ? "loaded" : "failed"}};
+  if (!report.reason.empty()) out["reason"] = report.reason;
+  if (!report.detail.empty()) out["detail"] = report.detail;
+  return out;
+}
+
+// "simulator/reader-0" → "reader-0"; anything not owned by the simulator is refused.
+Result<std::string> simulatorLocalId(const std::string& deviceId) {
+  const std::string prefix = std::string(kSimulatorPlugin) + "/";
+  if (deviceId.rfind(prefix, 0) != 0 || deviceId.size() == prefix.size()) {
+    return Error(Reason::DeviceNotFound, "not a simulator device: " + deviceId);
+  }
+  return deviceId.substr(prefix.size());
+}
+
+Result<Json> simulatorControl(plugins::DeviceCatalog& catalog, const Json& request) {
+  auto reply = catalog.control(kSimulatorPlugin, request.dump());
+  if (!reply) return reply.error();
+  Json parsed = Json::parse(*reply, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    return Error(Reason::PluginFailed, "simulator returned malformed JSON");
+  }
+  return parsed;
+}
+
+}  // namespace
+
+void registerAdminMethods(MethodRegistry& registry, plugins::DeviceCatalog& catalog) {
+  registry.add(
+      {"admin.plugins", "admin", "Every plugin found, loaded or refused, with the reason.",
+       s::empty(),
+       s::object({{"plugins", s::arrayOf(s::object(
+                                  {{"id", s::string()}, {"version", s::string()},
+                                   {"vendor", s::string()}, {"kinds", s::arrayOf(s::string())},
+                                   {"abi", s::string()}, {"state", s::enumOf({"loaded", "failed"})},
+                                   {"reason", s::string("Machine-readable refusal reason")},
+                                   {"detail", s::string()}},
+                                  {"id", "state"}))}},
+                 {"plugins"}),
+       [&catalog](const Json&, CallContext&) -> Result<Json> {
+         Json list = Json::array();
+         for (const auto& report : catalog.plugins()) list.push_back(pluginJson(report));
+         return Json{{"plugins", std::move(list)}};
+       }});
+
+  registry.add({"admin.simulator.insertCard", "admin",
+                "Place a simulated card on a simulator reader.",
+                s::object({{"reader", s::string("Simulator reader id, default simulator/reader-0")},
+                           {"card", s::string("Card model name, default \"echo\"")}}),
+                s::object({{"reader", s::string()}, {"atr", s::string()}}, {"reader", "atr"}),
+                [&catalog](const Json& params, CallContext&) -> Result<Json> {
+                  const auto reader = params.value("reader", std::string(kDefaultSimulatorReader));
+                  auto local = simulatorLocalId(reader);
+                  if (!local) return local.error();
+                  auto reply = simulatorControl(
+                      catalog, Json{{"command", "insertCard"},
+                                    {"reader", *local},
+                                    {"card", params.value("card", std::string("echo"))}});
+                  if (!reply) return reply.error();
+                  return Json{{"reader", reader}, {"atr", reply->value("atr", std::string())}};
+                }});
+
+  registry.add({"admin.simulator.removeCard", "admin",
+                "Take the simulated card off a simulator reader.",
+                s::object({{"reader", s::string("Simulator reader id, default simulator/reader-0")}}),
+                s::object({{"reader", s::string()}}, {"reader"}),
+                [&catalog](const Json& params, CallContext&) -> Result<Json> {
+                  const auto reader = params.value("reader", std::string(kDefaultSimulatorReader));
+                  auto local = simulatorLocalId(reader);
+                  if (!local) return local.error();
+                  auto reply = simulatorControl(
+                      catalog, Json{{"command", "removeCard"}, {"reader", *local}});
+                  if (!reply) return reply.error();
+                  return Json{{"reader", reader}};
+                }});
+}
+
+}  // namespace onestop::api

@@ -1,0 +1,33 @@
+// rpc.discover and the assembly of every domain's methods.
+#include <memory>
+#include <mutex>
+
+#include "onestop/api/methods.hpp"
+#include "onestop/api/openrpc.hpp"
+#include "schema_helpers.hpp"
+
+namespace onestop::api {
+
+void registerRpcMethods(MethodRegistry& registry, const ProductInfo& product) {
+  // Built on first call and kept: the registry does not change after start-up.
+  auto cache = std::make_shared<std::pair<std::once_flag, Json>>();
+  registry.add({"rpc.discover", "rpc", "This API's OpenRPC 1.2.6 document.", schema::empty(),
+                Json{{"type", "object"}, {"required", {"openrpc", "info", "methods"}}},
+                [&registry, product, cache](const Json&, CallContext&) -> Result<Json> {
+                  std::call_once(cache->first, [&] {
+                    cache->second = openRpcDocument(registry, product.version);
+                  });
+                  return cache->second;
+                }});
+}
+
+void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
+                        plugins::DeviceCatalog& catalog) {
+  registerSystemMethods(registry, product, catalog);
+  registerDeviceMethods(registry, catalog);
+  registerEventMethods(registry);
+  registerAdminMethods(registry, catalog);
+  registerRpcMethods(registry, product);
+}
+
+}  // namespace onestop::api

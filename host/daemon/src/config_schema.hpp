@@ -1,0 +1,7 @@
+#pragma once
+
+#include "onestop/api/json.hpp"
+
+namespace onestop::daemon {
+const api::Json& configSchema();
+}  // namespace onestop::daemon
