@@ -83,7 +83,8 @@ TEST_F(ApiSession, MalformedFramesGetProtocolErrorsAndTheSessionSurvives) {
   auto reply = client->exchange("{\"jsonrpc\":");
   ASSERT_TRUE(reply);
   EXPECT_EQ(Json::parse(*reply)["error"]["code"], -32700);
-  reply = client->exchange(R"([{"jsonrpc":"2.0","method":"system.info"},{"jsonrpc":"2.0","id":5,"method":"nope"}])");
+  reply = client->exchange(
+      R"([{"jsonrpc":"2.0","method":"system.info"},{"jsonrpc":"2.0","id":5,"method":"nope"}])");
   ASSERT_TRUE(reply);
   const auto batch = Json::parse(*reply);
   ASSERT_TRUE(batch.is_array());

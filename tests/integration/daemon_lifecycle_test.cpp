@@ -47,9 +47,9 @@ TEST(DaemonLifecycle, BadConfigExitsNonZeroNamingTheKey) {
 TEST(DaemonLifecycle, BusyPortExitsNonZeroWithAClearMessage) {
   DaemonProcess first;
   const auto dir = fs::temp_directory_path() / ("onestop-busy-" + std::to_string(::getpid()));
-  const auto run = DaemonProcess::runToExit({"--config", DaemonProcess::testConfig(), "--port",
-                                             std::to_string(first.port()), "--runtime-dir",
-                                             dir.string()});
+  const auto run =
+      DaemonProcess::runToExit({"--config", DaemonProcess::testConfig(), "--port",
+                                std::to_string(first.port()), "--runtime-dir", dir.string()});
   EXPECT_EQ(run.exitCode, 69);
   EXPECT_NE(run.err.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())),
             std::string::npos)

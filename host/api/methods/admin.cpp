@@ -48,13 +48,16 @@ void registerAdminMethods(MethodRegistry& registry, plugins::DeviceCatalog& cata
   registry.add(
       {"admin.plugins", "admin", "Every plugin found, loaded or refused, with the reason.",
        s::empty(),
-       s::object({{"plugins", s::arrayOf(s::object(
-                                  {{"id", s::string()}, {"version", s::string()},
-                                   {"vendor", s::string()}, {"kinds", s::arrayOf(s::string())},
-                                   {"abi", s::string()}, {"state", s::enumOf({"loaded", "failed"})},
-                                   {"reason", s::string("Machine-readable refusal reason")},
-                                   {"detail", s::string()}},
-                                  {"id", "state"}))}},
+       s::object({{"plugins",
+                   s::arrayOf(s::object({{"id", s::string()},
+                                         {"version", s::string()},
+                                         {"vendor", s::string()},
+                                         {"kinds", s::arrayOf(s::string())},
+                                         {"abi", s::string()},
+                                         {"state", s::enumOf({"loaded", "failed"})},
+                                         {"reason", s::string("Machine-readable refusal reason")},
+                                         {"detail", s::string()}},
+                                        {"id", "state"}))}},
                  {"plugins"}),
        [&catalog](const Json&, CallContext&) -> Result<Json> {
          Json list = Json::array();
@@ -62,36 +65,36 @@ void registerAdminMethods(MethodRegistry& registry, plugins::DeviceCatalog& cata
          return Json{{"plugins", std::move(list)}};
        }});
 
-  registry.add({"admin.simulator.insertCard", "admin",
-                "Place a simulated card on a simulator reader.",
-                s::object({{"reader", s::string("Simulator reader id, default simulator/reader-0")},
-                           {"card", s::string("Card model name, default \"echo\"")}}),
-                s::object({{"reader", s::string()}, {"atr", s::string()}}, {"reader", "atr"}),
-                [&catalog](const Json& params, CallContext&) -> Result<Json> {
-                  const auto reader = params.value("reader", std::string(kDefaultSimulatorReader));
-                  auto local = simulatorLocalId(reader);
-                  if (!local) return local.error();
-                  auto reply = simulatorControl(
-                      catalog, Json{{"command", "insertCard"},
-                                    {"reader", *local},
-                                    {"card", params.value("card", std::string("echo"))}});
-                  if (!reply) return reply.error();
-                  return Json{{"reader", reader}, {"atr", reply->value("atr", std::string())}};
-                }});
+  registry.add(
+      {"admin.simulator.insertCard", "admin", "Place a simulated card on a simulator reader.",
+       s::object({{"reader", s::string("Simulator reader id, default simulator/reader-0")},
+                  {"card", s::string("Card model name, default \"echo\"")}}),
+       s::object({{"reader", s::string()}, {"atr", s::string()}}, {"reader", "atr"}),
+       [&catalog](const Json& params, CallContext&) -> Result<Json> {
+         const auto reader = params.value("reader", std::string(kDefaultSimulatorReader));
+         auto local = simulatorLocalId(reader);
+         if (!local) return local.error();
+         auto reply =
+             simulatorControl(catalog, Json{{"command", "insertCard"},
+                                            {"reader", *local},
+                                            {"card", params.value("card", std::string("echo"))}});
+         if (!reply) return reply.error();
+         return Json{{"reader", reader}, {"atr", reply->value("atr", std::string())}};
+       }});
 
-  registry.add({"admin.simulator.removeCard", "admin",
-                "Take the simulated card off a simulator reader.",
-                s::object({{"reader", s::string("Simulator reader id, default simulator/reader-0")}}),
-                s::object({{"reader", s::string()}}, {"reader"}),
-                [&catalog](const Json& params, CallContext&) -> Result<Json> {
-                  const auto reader = params.value("reader", std::string(kDefaultSimulatorReader));
-                  auto local = simulatorLocalId(reader);
-                  if (!local) return local.error();
-                  auto reply = simulatorControl(
-                      catalog, Json{{"command", "removeCard"}, {"reader", *local}});
-                  if (!reply) return reply.error();
-                  return Json{{"reader", reader}};
-                }});
+  registry.add(
+      {"admin.simulator.removeCard", "admin", "Take the simulated card off a simulator reader.",
+       s::object({{"reader", s::string("Simulator reader id, default simulator/reader-0")}}),
+       s::object({{"reader", s::string()}}, {"reader"}),
+       [&catalog](const Json& params, CallContext&) -> Result<Json> {
+         const auto reader = params.value("reader", std::string(kDefaultSimulatorReader));
+         auto local = simulatorLocalId(reader);
+         if (!local) return local.error();
+         auto reply =
+             simulatorControl(catalog, Json{{"command", "removeCard"}, {"reader", *local}});
+         if (!reply) return reply.error();
+         return Json{{"reader", reader}};
+       }});
 }
 
 }  // namespace onestop::api

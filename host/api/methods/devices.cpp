@@ -76,15 +76,15 @@ void registerDeviceMethods(MethodRegistry& registry, const plugins::DeviceCatalo
                   return Json{{"devices", std::move(devices)}};
                 }});
 
-  registry.addEvent({"device.added", "A device appeared.",
-                     s::object({{"device", deviceSchema()}}, {"device"})});
+  registry.addEvent(
+      {"device.added", "A device appeared.", s::object({{"device", deviceSchema()}}, {"device"})});
   registry.addEvent({"device.removed", "A device disappeared.",
                      s::object({{"device", deviceSchema()}}, {"device"})});
-  registry.addEvent({"card.inserted", "A card was placed on a reader.",
-                     s::object({{"reader", s::string()}, {"atr", s::string("ATR, hex")}},
-                               {"reader", "atr"})});
-  registry.addEvent({"card.removed", "A card left a reader.",
-                     s::object({{"reader", s::string()}}, {"reader"})});
+  registry.addEvent(
+      {"card.inserted", "A card was placed on a reader.",
+       s::object({{"reader", s::string()}, {"atr", s::string("ATR, hex")}}, {"reader", "atr"})});
+  registry.addEvent(
+      {"card.removed", "A card left a reader.", s::object({{"reader", s::string()}}, {"reader"})});
 }
 
 }  // namespace onestop::api

@@ -31,10 +31,10 @@ Result<std::vector<std::string>> knownTopics(const MethodRegistry& registry, con
 }
 
 Json topicsParams() {
-  return s::object({{"topics", {{"type", "array"},
-                                {"items", {{"type", "string"}, {"minLength", 1}}},
-                                {"minItems", 1}}}},
-                   {"topics"});
+  return s::object(
+      {{"topics",
+        {{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}, {"minItems", 1}}}},
+      {"topics"});
 }
 
 Json topicsResult() {

@@ -19,16 +19,26 @@ inline Json object(Json properties, std::initializer_list<const char*> required 
   if (closed) s["additionalProperties"] = false;
   return s;
 }
-inline Json empty() { return object(Json::object()); }
+inline Json empty() {
+  return object(Json::object());
+}
 inline Json string(const char* description = nullptr) {
   Json s{{"type", "string"}};
   if (description != nullptr) s["description"] = description;
   return s;
 }
-inline Json boolean() { return Json{{"type", "boolean"}}; }
-inline Json integer() { return Json{{"type", "integer"}}; }
-inline Json number() { return Json{{"type", "number"}}; }
-inline Json arrayOf(Json items) { return Json{{"type", "array"}, {"items", std::move(items)}}; }
+inline Json boolean() {
+  return Json{{"type", "boolean"}};
+}
+inline Json integer() {
+  return Json{{"type", "integer"}};
+}
+inline Json number() {
+  return Json{{"type", "number"}};
+}
+inline Json arrayOf(Json items) {
+  return Json{{"type", "array"}, {"items", std::move(items)}};
+}
 inline Json enumOf(std::initializer_list<const char*> values) {
   Json s{{"type", "string"}, {"enum", Json::array()}};
   for (const char* v : values) s["enum"].push_back(v);

@@ -32,17 +32,22 @@ std::int64_t uptimeSeconds(const ProductInfo& product) {
 }
 
 // Features a client may rely on in this build; grows as capabilities land.
-Json features() { return Json::array({"events", "devices", "simulator", "openrpc"}); }
+Json features() {
+  return Json::array({"events", "devices", "simulator", "openrpc"});
+}
 
 MethodSpec hello() {
-  return {"system.hello", "system",
+  return {"system.hello",
+          "system",
           "Negotiate the API version; the first call of every client.",
           s::object({{"client", s::string("Client name and version, for diagnostics")},
-                     {"apiVersions", {{"type", "array"},
-                                      {"items", {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]+$"}}},
-                                      {"minItems", 1}}}},
+                     {"apiVersions",
+                      {{"type", "array"},
+                       {"items", {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]+$"}}},
+                       {"minItems", 1}}}},
                     {"apiVersions"}),
-          s::object({{"apiVersion", s::string()}, {"version", s::string()},
+          s::object({{"apiVersion", s::string()},
+                     {"version", s::string()},
                      {"features", s::arrayOf(s::string())}},
                     {"apiVersion", "version", "features"}),
           nullptr};
@@ -59,40 +64,43 @@ void registerSystemMethods(MethodRegistry& registry, const ProductInfo& product,
       return Error(Reason::UnsupportedApiVersion, std::string("this daemon speaks ") + kApiVersion);
     }
     context.session.setNegotiatedApiVersion(kApiVersion);
-    return Json{{"apiVersion", kApiVersion}, {"version", product.version}, {"features", features()}};
+    return Json{
+        {"apiVersion", kApiVersion}, {"version", product.version}, {"features", features()}};
   };
   registry.add(std::move(helloSpec));
 
-  registry.add({"system.info", "system", "Product version, platform and uptime.", s::empty(),
-                s::object({{"version", s::string()},
-                           {"apiVersions", s::arrayOf(s::string())},
-                           {"platform", s::string()},
-                           {"pid", s::integer()},
-                           {"startedAt", s::string()},
-                           {"uptimeSeconds", s::integer()}},
-                          {"version", "apiVersions", "platform", "pid", "startedAt", "uptimeSeconds"}),
-                [product](const Json&, CallContext&) -> Result<Json> {
-                  utsname un{};
-                  uname(&un);
-                  return Json{{"version", product.version},
-                              {"apiVersions", Json::array({kApiVersion})},
-                              {"platform", std::string(un.sysname) + " " + un.machine},
-                              {"pid", static_cast<std::int64_t>(getpid())},
-                              {"startedAt", isoTime(product.startedAt)},
-                              {"uptimeSeconds", uptimeSeconds(product)}};
-                }});
+  registry.add(
+      {"system.info", "system", "Product version, platform and uptime.", s::empty(),
+       s::object({{"version", s::string()},
+                  {"apiVersions", s::arrayOf(s::string())},
+                  {"platform", s::string()},
+                  {"pid", s::integer()},
+                  {"startedAt", s::string()},
+                  {"uptimeSeconds", s::integer()}},
+                 {"version", "apiVersions", "platform", "pid", "startedAt", "uptimeSeconds"}),
+       [product](const Json&, CallContext&) -> Result<Json> {
+         utsname un{};
+         uname(&un);
+         return Json{{"version", product.version},
+                     {"apiVersions", Json::array({kApiVersion})},
+                     {"platform", std::string(un.sysname) + " " + un.machine},
+                     {"pid", static_cast<std::int64_t>(getpid())},
+                     {"startedAt", isoTime(product.startedAt)},
+                     {"uptimeSeconds", uptimeSeconds(product)}};
+       }});
 
   registry.add(
       {"system.health", "system",
        "Overall health: degraded when a configured plugin failed to load.", s::empty(),
-       s::object({{"status", s::enumOf({"ok", "degraded"})},
-                  {"uptimeSeconds", s::integer()},
-                  {"checks", s::object({{"plugins", s::object({{"status", s::enumOf({"ok", "degraded"})},
-                                                               {"loaded", s::integer()},
-                                                               {"failed", s::integer()}},
-                                                              {"status", "loaded", "failed"})}},
-                                       {"plugins"})}},
-                 {"status", "uptimeSeconds", "checks"}),
+       s::object(
+           {{"status", s::enumOf({"ok", "degraded"})},
+            {"uptimeSeconds", s::integer()},
+            {"checks", s::object({{"plugins", s::object({{"status", s::enumOf({"ok", "degraded"})},
+                                                         {"loaded", s::integer()},
+                                                         {"failed", s::integer()}},
+                                                        {"status", "loaded", "failed"})}},
+                                 {"plugins"})}},
+           {"status", "uptimeSeconds", "checks"}),
        [product, &catalog](const Json&, CallContext&) -> Result<Json> {
          const auto reports = catalog.plugins();
          const auto failed = std::count_if(reports.begin(), reports.end(), [](const auto& r) {
@@ -102,9 +110,8 @@ void registerSystemMethods(MethodRegistry& registry, const ProductInfo& product,
          const char* status = failed == 0 ? "ok" : "degraded";
          return Json{{"status", status},
                      {"uptimeSeconds", uptimeSeconds(product)},
-                     {"checks", {{"plugins", {{"status", status},
-                                              {"loaded", loaded},
-                                              {"failed", failed}}}}}};
+                     {"checks",
+                      {{"plugins", {{"status", status}, {"loaded", loaded}, {"failed", failed}}}}}};
        }});
 }
 

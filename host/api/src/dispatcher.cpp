@@ -18,7 +18,9 @@ Json errorResponse(const Json& id, Json error) {
   return Json{{"jsonrpc", "2.0"}, {"id", id}, {"error", std::move(error)}};
 }
 
-bool isValidId(const Json& id) { return id.is_string() || id.is_number() || id.is_null(); }
+bool isValidId(const Json& id) {
+  return id.is_string() || id.is_number() || id.is_null();
+}
 
 // Why a message is not a valid Request object, or empty when it is.
 std::string_view requestDefect(const Json& message) {
@@ -67,9 +69,9 @@ std::optional<std::string> Dispatcher::handle(std::string_view text, Session& se
     return reply ? std::optional(reply->dump()) : std::nullopt;
   }
   if (message.empty()) {
-    return errorResponse(nullptr, protocolError(rpc_code::kInvalidRequest, "Invalid Request",
-                                                Reason::ValidationFailed,
-                                                Json{{"detail", "empty batch"}}))
+    return errorResponse(nullptr,
+                         protocolError(rpc_code::kInvalidRequest, "Invalid Request",
+                                       Reason::ValidationFailed, Json{{"detail", "empty batch"}}))
         .dump();
   }
   if (message.size() > limits_.maxBatch) {
@@ -93,9 +95,9 @@ std::optional<Json> Dispatcher::handleOne(const Json& message, Session& session)
     Json id = message.is_object() && message.contains("id") && isValidId(message["id"])
                   ? message["id"]
                   : Json(nullptr);
-    return errorResponse(id, protocolError(rpc_code::kInvalidRequest, "Invalid Request",
-                                           Reason::ValidationFailed,
-                                           Json{{"detail", std::string(defect)}}));
+    return errorResponse(
+        id, protocolError(rpc_code::kInvalidRequest, "Invalid Request", Reason::ValidationFailed,
+                          Json{{"detail", std::string(defect)}}));
   }
   const bool isNotification = !message.contains("id");
   const Json id = isNotification ? Json(nullptr) : message["id"];
@@ -108,8 +110,8 @@ std::optional<Json> Dispatcher::handleOne(const Json& message, Session& session)
     reply = errorResponse(id, protocolError(rpc_code::kMethodNotFound, "Method not found",
                                             Reason::NotSupported, Json{{"method", method}}));
   } else if (!session.mayCall(entry->spec.family)) {
-    reply = errorResponse(id, applicationError(Error(Reason::PermissionDenied),
-                                               Json{{"method", method}}));
+    reply = errorResponse(
+        id, applicationError(Error(Reason::PermissionDenied), Json{{"method", method}}));
   } else if (!params.is_object()) {
     reply = errorResponse(
         id, protocolError(rpc_code::kInvalidParams, "Invalid params", Reason::ValidationFailed,

@@ -12,8 +12,8 @@ void MethodRegistry::add(MethodSpec spec) {
   Schema params(spec.paramsSchema);
   Schema result(spec.resultSchema);
   auto name = spec.name;
-  methods_.emplace(std::move(name), std::make_unique<Entry>(Entry{std::move(spec), std::move(params),
-                                                                  std::move(result)}));
+  methods_.emplace(std::move(name), std::make_unique<Entry>(Entry{
+                                        std::move(spec), std::move(params), std::move(result)}));
 }
 
 void MethodRegistry::addEvent(EventSpec spec) {

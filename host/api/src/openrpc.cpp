@@ -13,9 +13,10 @@ Json contentDescriptors(const Json& paramsSchema) {
   if (properties == paramsSchema.end()) return out;
   const auto required = paramsSchema.value("required", Json::array());
   for (const auto& [name, schema] : properties->items()) {
-    Json descriptor{{"name", name},
-                    {"schema", schema},
-                    {"required", std::find(required.begin(), required.end(), name) != required.end()}};
+    Json descriptor{
+        {"name", name},
+        {"schema", schema},
+        {"required", std::find(required.begin(), required.end(), name) != required.end()}};
     if (schema.contains("description")) descriptor["summary"] = schema["description"];
     out.push_back(std::move(descriptor));
   }
@@ -54,8 +55,8 @@ Json openRpcDocument(const MethodRegistry& registry, const std::string& productV
   for (const auto* entry : registry.methods()) methods.push_back(methodObject(*entry));
   Json events = Json::array();
   for (const auto& event : registry.events()) {
-    events.push_back(Json{{"name", event.name}, {"summary", event.summary},
-                          {"params", event.paramsSchema}});
+    events.push_back(
+        Json{{"name", event.name}, {"summary", event.summary}, {"params", event.paramsSchema}});
   }
   return Json{
       {"openrpc", "1.2.6"},

@@ -13,7 +13,8 @@ struct Schema::Compiled {
   valijson::Schema schema;
 };
 
-Schema::Schema(Json document) : document_(std::move(document)), compiled_(std::make_unique<Compiled>()) {
+Schema::Schema(Json document)
+    : document_(std::move(document)), compiled_(std::make_unique<Compiled>()) {
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
   valijson::adapters::NlohmannJsonAdapter adapter(document_);
   try {
@@ -36,9 +37,12 @@ std::vector<std::string> Schema::validate(const Json& value) const {
   if (validator.validate(compiled_->schema, adapter, &results)) return errors;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
+    // valijson names steps "<root>", "[kind]", "[0]"; report a JSON pointer ("/kind/0").
     std::string path;
     for (const auto& part : error.context) {
-      if (part != "<root>") path += part;
+      if (part.size() >= 2 && part.front() == '[' && part.back() == ']') {
+        path += "/" + part.substr(1, part.size() - 2);
+      }
     }
     errors.push_back((path.empty() ? std::string("/") : path) + ": " + error.description);
   }

@@ -53,9 +53,10 @@ int report(const onestop::Result<Json>& reply) {
   if (reply->contains("error")) {
     const auto& error = (*reply)["error"];
     const auto data = error.value("data", Json::object());
-    std::cerr << "error " << error.value("code", 0) << " " << data.value("reason", std::string())
-              << ": " << data.value("message", Json::object()).value("en", error.value("message", std::string()))
-              << '\n';
+    std::cerr
+        << "error " << error.value("code", 0) << " " << data.value("reason", std::string()) << ": "
+        << data.value("message", Json::object()).value("en", error.value("message", std::string()))
+        << '\n';
     if (data.contains("details")) std::cerr << data["details"].dump(2) << '\n';
     return 1;
   }
@@ -69,7 +70,8 @@ int devices(RpcClient& client) {
   for (const auto& d : (*reply)["result"]["devices"]) {
     std::cout << d["kind"].get<std::string>() << '\t' << d["id"].get<std::string>() << '\t'
               << d["name"].get<std::string>();
-    if (d.contains("cardPresent")) std::cout << (d["cardPresent"].get<bool>() ? "\tcard" : "\tempty");
+    if (d.contains("cardPresent"))
+      std::cout << (d["cardPresent"].get<bool>() ? "\tcard" : "\tempty");
     std::cout << '\n';
   }
   return 0;
@@ -117,8 +119,9 @@ int main(int argc, char** argv) {
     std::cerr << "onestopctl: " << client.error().detail() << '\n';
     return 2;
   }
-  auto hello = (*client)->call("system.hello", Json{{"client", std::string("onestopctl/") + onestop::kVersion},
-                                                   {"apiVersions", {"1.0"}}});
+  auto hello = (*client)->call(
+      "system.hello",
+      Json{{"client", std::string("onestopctl/") + onestop::kVersion}, {"apiVersions", {"1.0"}}});
   if (!hello || hello->contains("error")) return report(hello);
 
   if (command == "devices") return devices(**client);

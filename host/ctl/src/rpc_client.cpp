@@ -39,10 +39,12 @@ struct RpcClient::Impl {
       }
       const int op = flags & WebSocket::FRAME_OP_BITMASK;
       if (n == 0 && flags == 0) return Error(Reason::IoError, "connection closed");
-      if (op == WebSocket::FRAME_OP_CLOSE) return Error(Reason::IoError, "connection closed by onestopd");
+      if (op == WebSocket::FRAME_OP_CLOSE)
+        return Error(Reason::IoError, "connection closed by onestopd");
       if (op == WebSocket::FRAME_OP_PING) {
         socket->sendFrame(buffer.begin(), static_cast<int>(buffer.size()),
-                          WebSocket::FRAME_FLAG_FIN | WebSocket::FRAME_OP_PONG);
+                          static_cast<int>(WebSocket::FRAME_FLAG_FIN) |
+                              static_cast<int>(WebSocket::FRAME_OP_PONG));
         buffer.resize(0);
         continue;
       }
@@ -50,7 +52,8 @@ struct RpcClient::Impl {
         buffer.resize(0);
         continue;
       }
-      if ((flags & WebSocket::FRAME_FLAG_FIN) != 0) return std::string(buffer.begin(), buffer.size());
+      if ((flags & WebSocket::FRAME_FLAG_FIN) != 0)
+        return std::string(buffer.begin(), buffer.size());
     }
   }
 
@@ -70,13 +73,16 @@ struct RpcClient::Impl {
 };
 
 RpcClient::RpcClient(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-RpcClient::~RpcClient() { close(); }
+RpcClient::~RpcClient() {
+  close();
+}
 
 Result<std::unique_ptr<RpcClient>> RpcClient::connect(const Options& options) {
   auto impl = std::make_unique<Impl>();
   impl->timeout = options.timeout;
   impl->session = std::make_unique<Poco::Net::HTTPClientSession>(options.host, options.port);
-  impl->session->setTimeout(Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(options.timeout).count()));
+  impl->session->setTimeout(Poco::Timespan(
+      std::chrono::duration_cast<std::chrono::microseconds>(options.timeout).count()));
   Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/v1",
                                  Poco::Net::HTTPMessage::HTTP_1_1);
   request.setHost(options.host, options.port);
@@ -95,8 +101,8 @@ Result<std::unique_ptr<RpcClient>> RpcClient::connect(const Options& options) {
   } catch (const Poco::Exception& e) {
     return Error(Reason::IoError, e.displayText());
   }
-  impl->socket->setReceiveTimeout(
-      Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(options.timeout).count()));
+  impl->socket->setReceiveTimeout(Poco::Timespan(
+      std::chrono::duration_cast<std::chrono::microseconds>(options.timeout).count()));
   impl->socket->setMaxPayloadSize(64 << 20);
   return std::unique_ptr<RpcClient>(new RpcClient(std::move(impl)));
 }
@@ -112,7 +118,8 @@ Result<std::string> RpcClient::exchange(const std::string& text) {
 
 Result<Json> RpcClient::call(const std::string& method, const Json& params) {
   const auto id = ++impl_->nextId;
-  auto text = exchange(Json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
+  auto text =
+      exchange(Json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
   if (!text) return text.error();
   Json reply = Json::parse(*text, nullptr, false);
   if (reply.is_discarded() || !reply.is_object() || reply.value("id", Json()) != id) {

@@ -98,21 +98,23 @@ Result<Config> parseConfig(const Json& document) {
   c.server.pingInterval = std::chrono::seconds(s.value("pingIntervalSeconds", 30));
 
   const auto& sec = document.value("security", Json::object());
-  for (const auto& entry : sec.value("allowedOrigins", Json::array())) {
+  const auto origins = sec.value("allowedOrigins", Json::array());
+  for (const auto& entry : origins) {
     if (entry.is_string()) {
       c.security.allowedOrigins.push_back({entry.get<std::string>(), {"*"}});
     } else {
-      c.security.allowedOrigins.push_back(
-          {entry["origin"].get<std::string>(),
-           entry.value("families", std::vector<std::string>{"*"})});
+      c.security.allowedOrigins.push_back({entry["origin"].get<std::string>(),
+                                           entry.value("families", std::vector<std::string>{"*"})});
     }
   }
   c.security.allowedHosts = sec.value("allowedHosts", std::vector<std::string>{});
 
   const auto& p = document.value("plugins", Json::object());
-  c.plugins.dirs = paths(p.value("dirs", Json::array()));
+  c.plugins.dirs =
+      paths(p.value("dirs", Json::array()));  // paths() copies before the temporary dies
   c.plugins.disabled = p.value("disabled", std::vector<std::string>{});
-  for (const auto& [id, settings] : p.value("settings", Json::object()).items()) {
+  const auto pluginSettings = p.value("settings", Json::object());
+  for (const auto& [id, settings] : pluginSettings.items()) {
     c.plugins.settings[id] = settings;
   }
   c.runtimeDir = document.value("runtimeDir", std::string());
@@ -135,21 +137,21 @@ Json Config::toJson() const {
   for (const auto& d : plugins.dirs) dirs.push_back(d.string());
   Json settings = Json::object();
   for (const auto& [id, value] : plugins.settings) settings[id] = value;
-  return Json{
-      {"server", {{"bind", server.bind},
-                  {"port", server.port},
-                  {"maxConnections", server.maxConnections},
-                  {"maxMessageBytes", server.maxMessageBytes},
-                  {"maxBatch", server.maxBatch},
-                  {"handshakeTimeoutSeconds", server.handshakeTimeout.count()},
-                  {"idleTimeoutSeconds", server.idleTimeout.count()},
-                  {"pingIntervalSeconds", server.pingInterval.count()}}},
-      {"security", {{"allowedOrigins", origins}, {"allowedHosts", security.allowedHosts}}},
-      {"plugins", {{"dirs", dirs}, {"disabled", plugins.disabled}, {"settings", settings}}},
-      {"runtimeDir", runtimeDir.string()},
-      {"webRoot", webRoot.string()},
-      {"blobs", {{"ttlSeconds", blobs.ttl.count()}, {"maxBytes", blobs.maxBytes}}},
-      {"logging", {{"level", logging.level}, {"format", logging.format}}}};
+  return Json{{"server",
+               {{"bind", server.bind},
+                {"port", server.port},
+                {"maxConnections", server.maxConnections},
+                {"maxMessageBytes", server.maxMessageBytes},
+                {"maxBatch", server.maxBatch},
+                {"handshakeTimeoutSeconds", server.handshakeTimeout.count()},
+                {"idleTimeoutSeconds", server.idleTimeout.count()},
+                {"pingIntervalSeconds", server.pingInterval.count()}}},
+              {"security", {{"allowedOrigins", origins}, {"allowedHosts", security.allowedHosts}}},
+              {"plugins", {{"dirs", dirs}, {"disabled", plugins.disabled}, {"settings", settings}}},
+              {"runtimeDir", runtimeDir.string()},
+              {"webRoot", webRoot.string()},
+              {"blobs", {{"ttlSeconds", blobs.ttl.count()}, {"maxBytes", blobs.maxBytes}}},
+              {"logging", {{"level", logging.level}, {"format", logging.format}}}};
 }
 
 void resolveDefaultPaths(Config& config, const std::filesystem::path& executableDir) {

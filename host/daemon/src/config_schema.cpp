@@ -6,8 +6,8 @@ namespace onestop::daemon {
 namespace {
 
 api::Json closedObject(api::Json properties) {
-  return api::Json{{"type", "object"}, {"properties", std::move(properties)},
-                   {"additionalProperties", false}};
+  return api::Json{
+      {"type", "object"}, {"properties", std::move(properties)}, {"additionalProperties", false}};
 }
 api::Json integerIn(std::int64_t min, std::int64_t max) {
   return api::Json{{"type", "integer"}, {"minimum", min}, {"maximum", max}};
@@ -17,8 +17,9 @@ api::Json stringList() {
 }
 
 api::Json originObject() {
-  auto schema = closedObject({{"origin", {{"type", "string"}, {"pattern", "^https?://[^/?#\\s]+$"}}},
-                              {"families", stringList()}});
+  auto schema =
+      closedObject({{"origin", {{"type", "string"}, {"pattern", "^https?://[^/?#\\s]+$"}}},
+                    {"families", stringList()}});
   schema["required"] = {"origin"};
   return schema;
 }
@@ -27,36 +28,38 @@ api::Json originObject() {
 
 const api::Json& configSchema() {
   static const api::Json schema = closedObject({
-      {"server",
-       closedObject({{"bind", {{"type", "array"},
-                               {"minItems", 1},
-                               {"items", {{"type", "string"}, {"minLength", 1}}}}},
-                     {"port", integerIn(0, 65535)},
-                     {"maxConnections", integerIn(1, 4096)},
-                     {"maxMessageBytes", integerIn(1024, 64 << 20)},
-                     {"maxBatch", integerIn(1, 1000)},
-                     {"handshakeTimeoutSeconds", integerIn(1, 120)},
-                     {"idleTimeoutSeconds", integerIn(5, 86400)},
-                     {"pingIntervalSeconds", integerIn(1, 3600)}})},
+      {"server", closedObject({{"bind",
+                                {{"type", "array"},
+                                 {"minItems", 1},
+                                 {"items", {{"type", "string"}, {"minLength", 1}}}}},
+                               {"port", integerIn(0, 65535)},
+                               {"maxConnections", integerIn(1, 4096)},
+                               {"maxMessageBytes", integerIn(1024, 64 << 20)},
+                               {"maxBatch", integerIn(1, 1000)},
+                               {"handshakeTimeoutSeconds", integerIn(1, 120)},
+                               {"idleTimeoutSeconds", integerIn(5, 86400)},
+                               {"pingIntervalSeconds", integerIn(1, 3600)}})},
       {"security",
        closedObject(
            {{"allowedOrigins",
              {{"type", "array"},
               {"items",
                {{"oneOf",
-                 {{{"type", "string"}, {"pattern", "^https?://[^/?#\\s]+$"}},
-                  originObject()}}}}}},
+                 {{{"type", "string"}, {"pattern", "^https?://[^/?#\\s]+$"}}, originObject()}}}}}},
             {"allowedHosts", stringList()}})},
-      {"plugins", closedObject({{"dirs", stringList()},
-                                {"disabled", stringList()},
-                                {"settings", {{"type", "object"},
-                                              {"additionalProperties", {{"type", "object"}}}}}})},
+      {"plugins",
+       closedObject(
+           {{"dirs", stringList()},
+            {"disabled", stringList()},
+            {"settings", {{"type", "object"}, {"additionalProperties", {{"type", "object"}}}}}})},
       {"runtimeDir", {{"type", "string"}}},
       {"webRoot", {{"type", "string"}}},
       {"blobs", closedObject({{"ttlSeconds", integerIn(10, 86400)},
                               {"maxBytes", integerIn(1 << 20, std::int64_t{4} << 30)}})},
-      {"logging", closedObject({{"level", {{"enum", {"trace", "debug", "information", "notice",
-                                                     "warning", "error", "critical", "fatal"}}}},
+      {"logging", closedObject({{"level",
+                                 {{"enum",
+                                   {"trace", "debug", "information", "notice", "warning", "error",
+                                    "critical", "fatal"}}}},
                                 {"format", {{"enum", {"text", "json"}}}}})},
   });
   return schema;

@@ -17,14 +17,22 @@ namespace {
 
 const char* levelName(Poco::Message::Priority p) {
   switch (p) {
-    case Poco::Message::PRIO_FATAL: return "fatal";
-    case Poco::Message::PRIO_CRITICAL: return "critical";
-    case Poco::Message::PRIO_ERROR: return "error";
-    case Poco::Message::PRIO_WARNING: return "warning";
-    case Poco::Message::PRIO_NOTICE: return "notice";
-    case Poco::Message::PRIO_INFORMATION: return "information";
-    case Poco::Message::PRIO_DEBUG: return "debug";
-    case Poco::Message::PRIO_TRACE: return "trace";
+    case Poco::Message::PRIO_FATAL:
+      return "fatal";
+    case Poco::Message::PRIO_CRITICAL:
+      return "critical";
+    case Poco::Message::PRIO_ERROR:
+      return "error";
+    case Poco::Message::PRIO_WARNING:
+      return "warning";
+    case Poco::Message::PRIO_NOTICE:
+      return "notice";
+    case Poco::Message::PRIO_INFORMATION:
+      return "information";
+    case Poco::Message::PRIO_DEBUG:
+      return "debug";
+    case Poco::Message::PRIO_TRACE:
+      return "trace";
   }
   return "information";
 }
@@ -33,12 +41,12 @@ const char* levelName(Poco::Message::Priority p) {
 class JsonLinesFormatter : public Poco::Formatter {
  public:
   void format(const Poco::Message& msg, std::string& text) override {
-    nlohmann::json line{
-        {"ts", Poco::DateTimeFormatter::format(msg.getTime(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT)},
-        {"level", levelName(msg.getPriority())},
-        {"logger", msg.getSource()},
-        {"msg", msg.getText()},
-        {"thread", msg.getTid()}};
+    nlohmann::json line{{"ts", Poco::DateTimeFormatter::format(
+                                   msg.getTime(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT)},
+                        {"level", levelName(msg.getPriority())},
+                        {"logger", msg.getSource()},
+                        {"msg", msg.getText()},
+                        {"thread", msg.getTid()}};
     text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 };

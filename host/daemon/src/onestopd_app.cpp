@@ -24,7 +24,8 @@ constexpr int kExitUnavailable = 69;  // EX_UNAVAILABLE: port busy, runtime dir 
 
 // The file the daemon reads: --config, else $ONESTOP_CONFIG, else /etc/onestop/onestopd.json if
 // present, else none (the embedded default alone).
-std::string chooseConfigFile(const std::string& cli, const std::map<std::string, std::string>& env) {
+std::string chooseConfigFile(const std::string& cli,
+                             const std::map<std::string, std::string>& env) {
   if (!cli.empty()) return cli;
   if (const auto it = env.find("ONESTOP_CONFIG"); it != env.end()) return it->second;
   const char* system = "/etc/onestop/onestopd.json";
@@ -40,9 +41,10 @@ void OnestopdApp::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Option("config", "c", "Configuration file (JSON).").argument("FILE"));
   options.addOption(Option("print-config", "", "Print the effective configuration and exit."));
   options.addOption(Option("port", "p", "TCP port (0 = any free port).").argument("PORT"));
-  options.addOption(Option("runtime-dir", "", "Directory for the token, port and pid files.")
-                        .argument("DIR"));
-  options.addOption(Option("plugin-dirs", "", "Plugin directories, colon-separated.").argument("DIRS"));
+  options.addOption(
+      Option("runtime-dir", "", "Directory for the token, port and pid files.").argument("DIR"));
+  options.addOption(
+      Option("plugin-dirs", "", "Plugin directories, colon-separated.").argument("DIRS"));
   options.addOption(Option("log-format", "", "text or json.").argument("FORMAT"));
 }
 
@@ -74,9 +76,10 @@ int OnestopdApp::main(const std::vector<std::string>& /*args*/) {
     help.setCommand(commandName());
     help.setUsage("[options]");
     help.setHeader("onestopd — local device and eID middleware for one-stop-shop counters.");
-    help.setFooter("Environment: ONESTOP_CONFIG, ONESTOP_PORT, ONESTOP_BIND, ONESTOP_RUNTIME_DIR, "
-                   "ONESTOP_PLUGIN_DIRS, ONESTOP_WEB_ROOT, ONESTOP_LOG_LEVEL, ONESTOP_LOG_FORMAT, "
-                   "ONESTOP_ALLOWED_ORIGINS.");
+    help.setFooter(
+        "Environment: ONESTOP_CONFIG, ONESTOP_PORT, ONESTOP_BIND, ONESTOP_RUNTIME_DIR, "
+        "ONESTOP_PLUGIN_DIRS, ONESTOP_WEB_ROOT, ONESTOP_LOG_LEVEL, ONESTOP_LOG_FORMAT, "
+        "ONESTOP_ALLOWED_ORIGINS.");
     help.format(std::cout);
     return EXIT_OK;
   }
@@ -108,21 +111,23 @@ int OnestopdApp::runDaemon() {
     std::cerr << "onestopd: config error: " << document.error().detail() << '\n';
     return kExitConfig;
   }
-  auto config = parseConfig(*document);
-  if (!config) {
+  auto parsed = parseConfig(*document);
+  if (!parsed) {
     std::cerr << "onestopd: config error in " << (file.empty() ? "(embedded default)" : file)
-              << ": " << config.error().detail() << '\n';
+              << ": " << parsed.error().detail() << '\n';
     return kExitConfig;
   }
-  resolveDefaultPaths(*config, config().getString("application.dir"));
+  // Poco's own configuration is also called config(); ours is `settings` from here on.
+  Config settings = std::move(parsed).value();
+  resolveDefaultPaths(settings, config().getString("application.dir"));
   if (printConfig_) {
-    std::cout << config->toJson().dump(2) << '\n';
+    std::cout << settings.toJson().dump(2) << '\n';
     return EXIT_OK;
   }
 
-  configureLogging(config->logging.level, config->logging.format);
+  configureLogging(settings.logging.level, settings.logging.format);
   auto& log = Poco::Logger::get("onestop.daemon");
-  auto services = Services::start(*config);
+  auto services = Services::start(settings);
   if (!services) {
     log.error("cannot start: %s", services.error().detail());
     return services.error().reason() == Reason::ValidationFailed ? kExitConfig : kExitUnavailable;

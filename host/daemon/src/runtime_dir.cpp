@@ -39,10 +39,10 @@ Result<void> RuntimeDir::publish(const char* name, const std::string& content,
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
                         static_cast<mode_t>(mode));
   if (fd < 0) return Error(Reason::IoError, temp.string() + ": " + std::strerror(errno));
-  const bool written = fchmod(fd, static_cast<mode_t>(mode)) == 0 &&
-                       ::write(fd, content.data(), content.size()) ==
-                           static_cast<ssize_t>(content.size()) &&
-                       fsync(fd) == 0;
+  const bool written =
+      fchmod(fd, static_cast<mode_t>(mode)) == 0 &&
+      ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+      fsync(fd) == 0;
   ::close(fd);
   if (!written || std::rename(temp.c_str(), target.c_str()) != 0) {
     const std::string why = std::strerror(errno);

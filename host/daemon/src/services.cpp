@@ -20,7 +20,9 @@
 namespace onestop::daemon {
 namespace {
 
-Poco::Logger& logger() { return Poco::Logger::get("onestop.daemon"); }
+Poco::Logger& logger() {
+  return Poco::Logger::get("onestop.daemon");
+}
 
 plugins::PluginHostOptions pluginOptions(const Config& config) {
   plugins::PluginHostOptions options;
@@ -30,10 +32,18 @@ plugins::PluginHostOptions pluginOptions(const Config& config) {
   options.log = [](plugins::LogLevel level, std::string message) {
     auto& log = Poco::Logger::get("onestop.plugins");
     switch (level) {
-      case plugins::LogLevel::Debug: log.debug(message); break;
-      case plugins::LogLevel::Info: log.information(message); break;
-      case plugins::LogLevel::Warning: log.warning(message); break;
-      case plugins::LogLevel::Error: log.error(message); break;
+      case plugins::LogLevel::Debug:
+        log.debug(message);
+        break;
+      case plugins::LogLevel::Info:
+        log.information(message);
+        break;
+      case plugins::LogLevel::Warning:
+        log.warning(message);
+        break;
+      case plugins::LogLevel::Error:
+        log.error(message);
+        break;
     }
   };
   return options;
@@ -43,7 +53,8 @@ plugins::PluginHostOptions pluginOptions(const Config& config) {
 
 struct Services::Parts {
   explicit Parts(const Config& c)
-      : config(c), blobs(c.blobs.ttl, c.blobs.maxBytes),
+      : config(c),
+        blobs(c.blobs.ttl, c.blobs.maxBytes),
         product{kVersion, std::chrono::system_clock::now()} {}
 
   Config config;
@@ -62,7 +73,9 @@ struct Services::Parts {
 
 Services::Services(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 
-Services::~Services() { stop(); }
+Services::~Services() {
+  stop();
+}
 
 Result<std::unique_ptr<Services>> Services::start(const Config& config) {
   auto parts = std::make_unique<Parts>(config);
@@ -91,8 +104,8 @@ Result<std::unique_ptr<Services>> Services::start(const Config& config) {
       [&metrics = p.metrics](const api::CallRecord& call) {
         metrics.recordCall(call.method, call.outcome, call.duration);
       });
-  p.policy = std::make_unique<transport::HandshakePolicy>(
-      config.security.allowedOrigins, config.security.allowedHosts, *token);
+  p.policy = std::make_unique<transport::HandshakePolicy>(config.security.allowedOrigins,
+                                                          config.security.allowedHosts, *token);
 
   transport::ServerOptions options;
   options.bindAddresses = config.server.bind;
@@ -119,7 +132,8 @@ Result<std::unique_ptr<Services>> Services::start(const Config& config) {
     });
     return std::map<std::string, double>{
         {"onestop_sessions", static_cast<double>(p.server->activeSessions())},
-        {"onestop_plugins_loaded", static_cast<double>(reports.size()) - static_cast<double>(failed)},
+        {"onestop_plugins_loaded",
+         static_cast<double>(reports.size()) - static_cast<double>(failed)},
         {"onestop_plugins_failed", static_cast<double>(failed)},
         {"onestop_devices", static_cast<double>(p.pluginHost->devices().size())}};
   });
@@ -130,7 +144,9 @@ Result<std::unique_ptr<Services>> Services::start(const Config& config) {
   return std::unique_ptr<Services>(new Services(std::move(parts)));
 }
 
-std::uint16_t Services::port() const { return parts_->server->port(); }
+std::uint16_t Services::port() const {
+  return parts_->server->port();
+}
 
 void Services::stop() {
   if (!parts_ || parts_->stopped) return;

@@ -22,12 +22,15 @@ std::string lowercase(std::string s) {
 
 HandshakePolicy::HandshakePolicy(std::vector<AllowedOrigin> allowed,
                                  std::vector<std::string> extraHosts, std::string token)
-    : allowed_(std::move(allowed)), hostNames_{"127.0.0.1", "localhost", "[::1]"},
+    : allowed_(std::move(allowed)),
+      hostNames_{"127.0.0.1", "localhost", "[::1]"},
       token_(std::move(token)) {
   for (auto& h : extraHosts) hostNames_.push_back(lowercase(std::move(h)));
 }
 
-void HandshakePolicy::setPort(std::uint16_t port) { port_ = port; }
+void HandshakePolicy::setPort(std::uint16_t port) {
+  port_ = port;
+}
 
 bool HandshakePolicy::isAllowedHost(const std::string& hostHeader) const {
   const auto host = lowercase(hostHeader);

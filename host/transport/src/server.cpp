@@ -36,11 +36,16 @@ Poco::Net::ServerSocket bindListener(const std::string& address, std::uint16_t p
 
 struct Server::Impl {
   Impl(ServerOptions opts, ServerServices svc)
-      : options(std::move(opts)), services(svc), registry(options.maxConnections),
+      : options(std::move(opts)),
+        services(svc),
+        registry(options.maxConnections),
         // Room for every WebSocket plus a margin, so the connection over the limit still gets a
         // thread that answers 503 instead of waiting in the accept queue.
         threadsPerListener(static_cast<int>(options.maxConnections) + 8),
-        pool(2, threadsPerListener * static_cast<int>(std::max<std::size_t>(1, options.bindAddresses.size())), 60) {}
+        pool(2,
+             threadsPerListener *
+                 static_cast<int>(std::max<std::size_t>(1, options.bindAddresses.size())),
+             60) {}
 
   ServerOptions options;
   ServerServices services;
@@ -55,7 +60,9 @@ struct Server::Impl {
 Server::Server(ServerOptions options, ServerServices services)
     : impl_(std::make_unique<Impl>(std::move(options), services)) {}
 
-Server::~Server() { stop(); }
+Server::~Server() {
+  stop();
+}
 
 void Server::start() {
   auto& log = Poco::Logger::get("onestop.transport");
@@ -71,8 +78,8 @@ void Server::start() {
       socket = bindListener(address, port);
     } catch (const Poco::Exception& e) {
       if (i == 0) {
-        throw std::runtime_error("cannot listen on " + address + ":" + std::to_string(port) +
-                                 ": " + e.displayText());
+        throw std::runtime_error("cannot listen on " + address + ":" + std::to_string(port) + ": " +
+                                 e.displayText());
       }
       log.warning("skipping %s: %s", address, e.displayText());
       continue;
@@ -103,8 +110,12 @@ void Server::stop() {
   impl_->servers.clear();
 }
 
-std::uint16_t Server::port() const { return impl_->port; }
+std::uint16_t Server::port() const {
+  return impl_->port;
+}
 
-std::size_t Server::activeSessions() const { return impl_->registry.size(); }
+std::size_t Server::activeSessions() const {
+  return impl_->registry.size();
+}
 
 }  // namespace onestop::transport

@@ -13,12 +13,15 @@ namespace onestop::transport {
 namespace {
 
 std::string mimeOf(const std::filesystem::path& path) {
-  static const std::map<std::string, std::string> kTypes{
-      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},          {".svg", "image/svg+xml"},
-      {".png", "image/png"},                  {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"}};
+  static const std::map<std::string, std::string> kTypes{{".html", "text/html; charset=utf-8"},
+                                                         {".js", "text/javascript; charset=utf-8"},
+                                                         {".mjs", "text/javascript; charset=utf-8"},
+                                                         {".css", "text/css; charset=utf-8"},
+                                                         {".json", "application/json"},
+                                                         {".svg", "image/svg+xml"},
+                                                         {".png", "image/png"},
+                                                         {".ico", "image/x-icon"},
+                                                         {".woff2", "font/woff2"}};
   const auto it = kTypes.find(path.extension().string());
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }

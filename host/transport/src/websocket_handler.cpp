@@ -21,14 +21,19 @@ namespace {
 using Poco::Net::WebSocket;
 using Clock = std::chrono::steady_clock;
 
-Poco::Logger& logger() { return Poco::Logger::get("onestop.transport"); }
+Poco::Logger& logger() {
+  return Poco::Logger::get("onestop.transport");
+}
 
 // Reads frames until the peer closes, the limits end the session, or the server stops.
 class FrameLoop {
  public:
   FrameLoop(WebSocket& socket, WebSocketSink& sink, api::Session& session,
             const ServerOptions& options, const api::Dispatcher& dispatcher)
-      : socket_(socket), sink_(sink), session_(session), options_(options),
+      : socket_(socket),
+        sink_(sink),
+        session_(session),
+        options_(options),
         dispatcher_(dispatcher) {}
 
   // Returns the close code for the log.
@@ -48,7 +53,8 @@ class FrameLoop {
         pingOutstanding = true;
         continue;
       } catch (const Poco::Net::WebSocketException& e) {
-        if (e.code() == WebSocket::WS_ERR_PAYLOAD_TOO_BIG) return closeWith(1009, "message too big");
+        if (e.code() == WebSocket::WS_ERR_PAYLOAD_TOO_BIG)
+          return closeWith(1009, "message too big");
         return closeWith(1002, "protocol error");
       } catch (const Poco::Exception&) {
         return 1006;  // connection reset or shut down by stop()
@@ -60,8 +66,10 @@ class FrameLoop {
         case WebSocket::FRAME_OP_CLOSE:
           return closeWith(1000, "");
         case WebSocket::FRAME_OP_PING:
-          sink_.sendControl(WebSocket::FRAME_OP_PONG,
-                            std::string(message.begin() + (message.size() - static_cast<std::size_t>(received)), message.end()));
+          sink_.sendControl(
+              WebSocket::FRAME_OP_PONG,
+              std::string(message.begin() + (message.size() - static_cast<std::size_t>(received)),
+                          message.end()));
           message.resize(message.size() - static_cast<std::size_t>(received));
           continue;
         case WebSocket::FRAME_OP_PONG:
@@ -74,7 +82,8 @@ class FrameLoop {
       }
       if (message.size() > options_.maxMessageBytes) return closeWith(1009, "message too big");
       if ((flags & WebSocket::FRAME_FLAG_FIN) == 0) continue;
-      if (auto reply = dispatcher_.handle(std::string_view(message.begin(), message.size()), session_)) {
+      if (auto reply =
+              dispatcher_.handle(std::string_view(message.begin(), message.size()), session_)) {
         sink_.send(*reply);
       }
       message.resize(0);
@@ -137,12 +146,12 @@ void WebSocketHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 
   auto session = std::make_shared<api::Session>(id, decision.origin, decision.families, sink);
   services_.hub.attach(session);
-  logger().information("session %Lu opened (%s)", static_cast<unsigned long long>(id),
-                       decision.origin.empty() ? std::string("token") : decision.origin);
+  logger().information("session " + std::to_string(id) + " opened (" +
+                       (decision.origin.empty() ? std::string("token") : decision.origin) + ")");
   const int code = FrameLoop(socket, *sink, *session, options_, services_.dispatcher).run();
   services_.hub.detach(id);
   registry_.remove(id);
-  logger().information("session %Lu closed (%d)", static_cast<unsigned long long>(id), code);
+  logger().information("session " + std::to_string(id) + " closed (" + std::to_string(code) + ")");
 }
 
 }  // namespace onestop::transport

@@ -14,9 +14,12 @@ namespace onestop::transport {
 // Runs on its server thread for the whole connection; calls are answered in order.
 class WebSocketHandler : public Poco::Net::HTTPRequestHandler {
  public:
-  WebSocketHandler(const ServerOptions& options, ServerServices services,
-                   SessionRegistry& registry, std::atomic<std::uint64_t>& nextSessionId)
-      : options_(options), services_(services), registry_(registry), nextSessionId_(nextSessionId) {}
+  WebSocketHandler(const ServerOptions& options, ServerServices services, SessionRegistry& registry,
+                   std::atomic<std::uint64_t>& nextSessionId)
+      : options_(options),
+        services_(services),
+        registry_(registry),
+        nextSessionId_(nextSessionId) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& request,
                      Poco::Net::HTTPServerResponse& response) override;

@@ -20,7 +20,7 @@ void WebSocketSink::sendControl(int opcode, const std::string& payload) {
   if (closed_) return;
   try {
     socket_.sendFrame(payload.data(), static_cast<int>(payload.size()),
-                      Poco::Net::WebSocket::FRAME_FLAG_FIN | opcode);
+                      static_cast<int>(Poco::Net::WebSocket::FRAME_FLAG_FIN) | opcode);
   } catch (const Poco::Exception&) {
     closed_ = true;
   }

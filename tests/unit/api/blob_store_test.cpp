@@ -6,7 +6,9 @@ namespace onestop::api {
 namespace {
 
 BlobStore::Clock::time_point gNow{};
-BlobStore::Clock::time_point fakeNow() { return gNow; }
+BlobStore::Clock::time_point fakeNow() {
+  return gNow;
+}
 
 TEST(BlobStore, StoredBlobIsReturnedByItsUnguessableId) {
   BlobStore store(std::chrono::seconds(60));

@@ -30,10 +30,9 @@ class DispatcherTest : public ::testing::Test {
                   Json{{"type", "object"}}, [](const Json&, CallContext&) -> Result<Json> {
                     return Error(Reason::CardRemoved, "removed at APDU 3");
                   }});
-    registry.add({"test.throw", "test", "Throw.", Json{{"type", "object"}}, Json{{"type", "object"}},
-                  [](const Json&, CallContext&) -> Result<Json> {
-                    throw std::runtime_error("bug");
-                  }});
+    registry.add(
+        {"test.throw", "test", "Throw.", Json{{"type", "object"}}, Json{{"type", "object"}},
+         [](const Json&, CallContext&) -> Result<Json> { throw std::runtime_error("bug"); }});
   }
 
   Json send(const std::string& text) {
@@ -61,10 +60,12 @@ TEST_F(DispatcherTest, AnswersRequestWithResultAndSameId) {
 }
 
 TEST_F(DispatcherTest, EchoesStringAndNullIds) {
-  EXPECT_EQ(send(R"({"jsonrpc":"2.0","id":"a-1","method":"test.echo","params":{"text":"x"}})")["id"],
-            "a-1");
-  EXPECT_TRUE(send(R"({"jsonrpc":"2.0","id":null,"method":"test.echo","params":{"text":"x"}})")["id"]
-                  .is_null());
+  EXPECT_EQ(
+      send(R"({"jsonrpc":"2.0","id":"a-1","method":"test.echo","params":{"text":"x"}})")["id"],
+      "a-1");
+  EXPECT_TRUE(
+      send(R"({"jsonrpc":"2.0","id":null,"method":"test.echo","params":{"text":"x"}})")["id"]
+          .is_null());
 }
 
 TEST_F(DispatcherTest, ParseErrorHasNullIdAndCode32700) {
@@ -74,11 +75,11 @@ TEST_F(DispatcherTest, ParseErrorHasNullIdAndCode32700) {
 }
 
 TEST_F(DispatcherTest, InvalidRequestsAreRefusedWith32600) {
-  for (const char* text : {R"({"jsonrpc":"1.0","id":1,"method":"test.echo"})",
-                           R"({"jsonrpc":"2.0","id":1,"method":5})",
-                           R"({"jsonrpc":"2.0","id":{"x":1},"method":"test.echo"})",
-                           R"({"jsonrpc":"2.0","id":1,"method":"test.echo","params":"text"})",
-                           R"(42)", R"("text")"}) {
+  for (const char* text :
+       {R"({"jsonrpc":"1.0","id":1,"method":"test.echo"})",
+        R"({"jsonrpc":"2.0","id":1,"method":5})",
+        R"({"jsonrpc":"2.0","id":{"x":1},"method":"test.echo"})",
+        R"({"jsonrpc":"2.0","id":1,"method":"test.echo","params":"text"})", R"(42)", R"("text")"}) {
     const auto reply = send(text);
     EXPECT_EQ(reply["error"]["code"], -32600) << text;
     EXPECT_EQ(reply["error"]["data"]["reason"], "VALIDATION_FAILED") << text;
@@ -97,8 +98,8 @@ TEST_F(DispatcherTest, UnknownMethodIs32601) {
 }
 
 TEST_F(DispatcherTest, ParamsViolatingTheSchemaAre32602WithEveryError) {
-  const auto reply =
-      send(R"({"jsonrpc":"2.0","id":1,"method":"test.echo","params":{"text":"far too long","x":1}})");
+  const auto reply = send(
+      R"({"jsonrpc":"2.0","id":1,"method":"test.echo","params":{"text":"far too long","x":1}})");
   EXPECT_EQ(reply["error"]["code"], -32602);
   EXPECT_EQ(reply["error"]["data"]["reason"], "VALIDATION_FAILED");
   EXPECT_GE(reply["error"]["data"]["details"]["errors"].size(), 2u);
@@ -110,8 +111,9 @@ TEST_F(DispatcherTest, MissingRequiredParamIs32602) {
 }
 
 TEST_F(DispatcherTest, PositionalParamsAreRefusedWith32602) {
-  EXPECT_EQ(send(R"({"jsonrpc":"2.0","id":1,"method":"test.echo","params":["hi"]})")["error"]["code"],
-            -32602);
+  EXPECT_EQ(
+      send(R"({"jsonrpc":"2.0","id":1,"method":"test.echo","params":["hi"]})")["error"]["code"],
+      -32602);
 }
 
 TEST_F(DispatcherTest, NotificationRunsButGetsNoReply) {

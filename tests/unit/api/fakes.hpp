@@ -47,8 +47,7 @@ class FakeCatalog : public plugins::DeviceCatalog {
   Listener listener_;
 };
 
-inline std::shared_ptr<Session> makeSession(std::uint64_t id,
-                                            std::shared_ptr<RecordingSink> sink,
+inline std::shared_ptr<Session> makeSession(std::uint64_t id, std::shared_ptr<RecordingSink> sink,
                                             std::vector<std::string> families = {"*"},
                                             std::string origin = "http://app.test") {
   return std::make_shared<Session>(id, std::move(origin), std::move(families), std::move(sink));

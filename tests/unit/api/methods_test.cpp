@@ -132,8 +132,10 @@ TEST_F(MethodsTest, DeviceEventsReachOnlySubscribedSessions) {
   publishDeviceEvent(hub, inserted);
 
   ASSERT_EQ(sink->frames().size(), 1u);
-  EXPECT_EQ(Json::parse(sink->frames()[0]),
-            Json::parse(R"({"jsonrpc":"2.0","method":"card.inserted","params":{"reader":"simulator/reader-0","atr":"3B80"}})"));
+  EXPECT_EQ(
+      Json::parse(sink->frames()[0]),
+      Json::parse(
+          R"({"jsonrpc":"2.0","method":"card.inserted","params":{"reader":"simulator/reader-0","atr":"3B80"}})"));
   EXPECT_TRUE(otherSink->frames().empty());
 }
 

@@ -14,8 +14,9 @@ TEST(Metrics, RendersCallCountersHistogramsAndCollectedGauges) {
   const auto text = metrics.render();
   EXPECT_NE(text.find("onestop_rpc_calls_total{method=\"devices.list\",outcome=\"ok\"} 2"),
             std::string::npos);
-  EXPECT_NE(text.find("onestop_rpc_duration_seconds_bucket{method=\"devices.list\",le=\"0.001\"} 1"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find("onestop_rpc_duration_seconds_bucket{method=\"devices.list\",le=\"0.001\"} 1"),
+      std::string::npos);
   EXPECT_NE(text.find("onestop_rpc_duration_seconds_count{method=\"devices.list\"} 2"),
             std::string::npos);
   EXPECT_NE(text.find("onestop_handshakes_refused_total{reason=\"ORIGIN_FORBIDDEN\"} 1"),

@@ -19,9 +19,9 @@ TEST(OpenRpc, DocumentListsEveryRegisteredMethodWithByNameParams) {
     EXPECT_EQ(m["paramStructure"], "by-name");
     EXPECT_TRUE(m["result"].contains("schema"));
   }
-  for (const char* expected : {"system.hello", "system.info", "system.health", "devices.list",
-                               "admin.plugins", "events.subscribe", "events.unsubscribe",
-                               "rpc.discover"}) {
+  for (const char* expected :
+       {"system.hello", "system.info", "system.health", "devices.list", "admin.plugins",
+        "events.subscribe", "events.unsubscribe", "rpc.discover"}) {
     EXPECT_EQ(names.count(expected), 1u) << expected;
   }
 }

@@ -33,9 +33,10 @@ TEST(Config, FileOverridesDefaultsKeyByKey) {
 }
 
 TEST(Config, EnvironmentBeatsFile) {
-  const auto config = load(R"({"server":{"port":5000}})",
-                           {{"ONESTOP_PORT", "6000"}, {"ONESTOP_BIND", "127.0.0.1"},
-                            {"ONESTOP_PLUGIN_DIRS", "/a:/b"}, {"ONESTOP_LOG_FORMAT", "json"}});
+  const auto config = load(R"({"server":{"port":5000}})", {{"ONESTOP_PORT", "6000"},
+                                                           {"ONESTOP_BIND", "127.0.0.1"},
+                                                           {"ONESTOP_PLUGIN_DIRS", "/a:/b"},
+                                                           {"ONESTOP_LOG_FORMAT", "json"}});
   ASSERT_TRUE(config) << config.error().detail();
   EXPECT_EQ(config->server.port, 6000);
   EXPECT_EQ(config->server.bind, std::vector<std::string>{"127.0.0.1"});
@@ -48,12 +49,12 @@ TEST(Config, ErrorsNameTheKeyAndWhy) {
     const char* file;
     const char* mentions;
   };
-  for (const auto& bad : {Bad{R"({"server":{"port":70000}})", "port"},
-                          Bad{R"({"server":{"prot":1}})", "prot"},
-                          Bad{R"({"server":{"port":"80"}})", "port"},
-                          Bad{R"({"security":{"allowedOrigins":["https://a.example/path"]}})", "allowedOrigins"},
-                          Bad{R"({"logging":{"format":"xml"}})", "format"},
-                          Bad{R"({"server":{"bind":[]}})", "bind"}}) {
+  for (const auto& bad :
+       {Bad{R"({"server":{"port":70000}})", "port"}, Bad{R"({"server":{"prot":1}})", "prot"},
+        Bad{R"({"server":{"port":"80"}})", "port"},
+        Bad{R"({"security":{"allowedOrigins":["https://a.example/path"]}})", "allowedOrigins"},
+        Bad{R"({"logging":{"format":"xml"}})", "format"},
+        Bad{R"({"server":{"bind":[]}})", "bind"}}) {
     const auto config = load(bad.file);
     ASSERT_FALSE(config) << bad.file;
     EXPECT_NE(config.error().detail().find(bad.mentions), std::string::npos)

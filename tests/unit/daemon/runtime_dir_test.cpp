@@ -13,8 +13,9 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path freshDir() {
-  auto base = fs::temp_directory_path() / ("onestop-rt-" + std::to_string(::getpid()) + "-" +
-                                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  auto base =
+      fs::temp_directory_path() / ("onestop-rt-" + std::to_string(::getpid()) + "-" +
+                                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::remove_all(base);
   return base;
 }

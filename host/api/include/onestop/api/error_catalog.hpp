@@ -32,6 +32,7 @@ const ReasonInfo& reasonInfo(Reason reason);
 Json applicationError(const Error& error, const Json& details = nullptr);
 
 // A protocol error whose data still carries a reason so clients handle one shape.
-Json protocolError(int code, std::string_view message, Reason reason, const Json& details = nullptr);
+Json protocolError(int code, std::string_view message, Reason reason,
+                   const Json& details = nullptr);
 
 }  // namespace onestop::api

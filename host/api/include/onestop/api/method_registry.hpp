@@ -22,17 +22,17 @@ using Handler = std::function<Result<Json>(const Json& params, CallContext& cont
 
 // A method as data: the dispatcher, the permission check and rpc.discover all read this.
 struct MethodSpec {
-  std::string name;         // "devices.list"
-  std::string family;       // permission family, "devices"
-  std::string summary;      // one English line for the OpenRPC document
-  Json paramsSchema;        // JSON Schema of the params object
-  Json resultSchema;        // JSON Schema of the result
+  std::string name;     // "devices.list"
+  std::string family;   // permission family, "devices"
+  std::string summary;  // one English line for the OpenRPC document
+  Json paramsSchema;    // JSON Schema of the params object
+  Json resultSchema;    // JSON Schema of the result
   Handler handler;
 };
 
 // An event as data, so that the OpenRPC document and the JS client know its payload.
 struct EventSpec {
-  std::string name;     // "card.inserted"
+  std::string name;  // "card.inserted"
   std::string summary;
   Json paramsSchema;
 };

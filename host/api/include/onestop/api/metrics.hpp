@@ -36,8 +36,8 @@ class Metrics {
 
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, std::string>, std::uint64_t> calls_;  // (method, outcome)
-  std::map<std::string, Histogram> latency_;                           // method
-  std::map<std::string, std::uint64_t> refusals_;                      // reason
+  std::map<std::string, Histogram> latency_;                            // method
+  std::map<std::string, std::uint64_t> refusals_;                       // reason
   std::map<std::string, double> gauges_;
   std::vector<std::function<std::map<std::string, double>()>> collectors_;
 };

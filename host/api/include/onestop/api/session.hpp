@@ -24,7 +24,9 @@ class Session {
  public:
   Session(std::uint64_t id, std::string origin, std::vector<std::string> allowedFamilies,
           std::shared_ptr<MessageSink> sink)
-      : id_(id), origin_(std::move(origin)), allowedFamilies_(std::move(allowedFamilies)),
+      : id_(id),
+        origin_(std::move(origin)),
+        allowedFamilies_(std::move(allowedFamilies)),
         sink_(std::move(sink)) {}
 
   [[nodiscard]] std::uint64_t id() const { return id_; }

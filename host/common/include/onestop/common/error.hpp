@@ -9,7 +9,8 @@
 namespace onestop {
 
 // An expected failure: a reason from the API's list, a developer detail (English, never citizen
-// data) and where it was raised. User-facing messages are looked up from the reason at the API edge.
+// data) and where it was raised. User-facing messages are looked up from the reason at the API
+// edge.
 class Error {
  public:
   explicit Error(Reason reason, std::string detail = {},

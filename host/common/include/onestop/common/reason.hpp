@@ -38,15 +38,19 @@ enum class Reason {
 
 // Every reason, in declaration order (for tables, docs and exhaustive tests).
 inline constexpr Reason kAllReasons[] = {
-    Reason::Internal,       Reason::InvalidState,     Reason::ValidationFailed,
-    Reason::UnsupportedApiVersion, Reason::NotSupported, Reason::OriginForbidden,
-    Reason::PermissionDenied, Reason::TooManyRequests, Reason::DeviceNotFound,
-    Reason::NoReader,       Reason::NoCard,           Reason::CardRemoved,
-    Reason::DeviceBusy,     Reason::Timeout,          Reason::Cancelled,
-    Reason::IoError,        Reason::ScannerJammed,    Reason::CoverOpen,
-    Reason::NoDocuments,    Reason::PluginFailed,     Reason::PluginNotFound,
-    Reason::AccessKeyRejected, Reason::CardNotGenuine, Reason::BlobNotFound,
-    Reason::ScriptError,    Reason::ScriptLimit,
+    Reason::Internal,         Reason::InvalidState,
+    Reason::ValidationFailed, Reason::UnsupportedApiVersion,
+    Reason::NotSupported,     Reason::OriginForbidden,
+    Reason::PermissionDenied, Reason::TooManyRequests,
+    Reason::DeviceNotFound,   Reason::NoReader,
+    Reason::NoCard,           Reason::CardRemoved,
+    Reason::DeviceBusy,       Reason::Timeout,
+    Reason::Cancelled,        Reason::IoError,
+    Reason::ScannerJammed,    Reason::CoverOpen,
+    Reason::NoDocuments,      Reason::PluginFailed,
+    Reason::PluginNotFound,   Reason::AccessKeyRejected,
+    Reason::CardNotGenuine,   Reason::BlobNotFound,
+    Reason::ScriptError,      Reason::ScriptLimit,
 };
 
 // "CARD_REMOVED" for Reason::CardRemoved.

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <utility>
 #include <optional>
+#include <utility>
 #include <variant>
 
 #include "onestop/common/error.hpp"
@@ -12,8 +12,10 @@ namespace onestop {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value)
+      : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(Error error)
+      : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -39,7 +41,8 @@ class [[nodiscard]] Result<void> {
  public:
   Result() = default;
   Result(Ok /*unused*/) {}  // NOLINT(google-explicit-constructor)
-  Result(Error error) : error_(std::in_place, std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  Result(Error error)
+      : error_(std::in_place, std::move(error)) {}  // NOLINT(google-explicit-constructor)
   [[nodiscard]] bool ok() const { return !error_.has_value(); }
   explicit operator bool() const { return ok(); }
   [[nodiscard]] const Error& error() const { return *error_; }

@@ -88,8 +88,8 @@ DaemonProcess::DaemonProcess(std::vector<std::string> extraArgs) {
   const auto dir = makeTempDir();
   runtimeDir_ = dir / "run";
   errFile_ = dir / "stderr";
-  std::vector<std::string> argv{binary(), "--config", testConfig(), "--port", "0",
-                                "--runtime-dir", runtimeDir_.string()};
+  std::vector<std::string> argv{binary(), "--config",      testConfig(),        "--port",
+                                "0",      "--runtime-dir", runtimeDir_.string()};
   argv.insert(argv.end(), extraArgs.begin(), extraArgs.end());
   pid_ = spawn(argv, dir / "stdout", errFile_);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -125,6 +125,8 @@ int DaemonProcess::stop(std::chrono::seconds timeout) {
   return code;
 }
 
-std::string DaemonProcess::stderrText() const { return readFile(errFile_); }
+std::string DaemonProcess::stderrText() const {
+  return readFile(errFile_);
+}
 
 }  // namespace onestop::testing
