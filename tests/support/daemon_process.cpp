@@ -60,14 +60,12 @@ int waitFor(int pid, std::chrono::seconds timeout) {
 
 std::string DaemonProcess::binary() {
   const char* env = std::getenv("ONESTOPD");
-  if (env == nullptr) throw std::runtime_error("ONESTOPD is not set");
-  return env;
+  return env != nullptr ? env : ONESTOP_DEFAULT_ONESTOPD;
 }
 
 std::string DaemonProcess::testConfig() {
   const char* env = std::getenv("ONESTOP_TEST_CONFIG");
-  if (env == nullptr) throw std::runtime_error("ONESTOP_TEST_CONFIG is not set");
-  return env;
+  return env != nullptr ? env : ONESTOP_DEFAULT_TEST_CONFIG;
 }
 
 DaemonProcess::Result DaemonProcess::runToExit(const std::vector<std::string>& args,

@@ -32,9 +32,20 @@ Result<std::string> simulatorLocalId(const std::string& deviceId) {
   return deviceId.substr(prefix.size());
 }
 
-Result<Json> simulatorControl(plugins::DeviceCatalog& catalog, const Json& request) {
+// The simulator answers errors as {"error": "..."}; keep its words, not the JSON around them.
+Error simulatorError(const Error& error, const std::string& deviceId) {
+  std::string detail = error.detail();
+  if (const Json parsed = Json::parse(detail, nullptr, false);
+      parsed.is_object() && parsed.contains("error") && parsed["error"].is_string()) {
+    detail = parsed["error"].get<std::string>();
+  }
+  return Error(error.reason(), deviceId + ": " + detail);
+}
+
+Result<Json> simulatorControl(plugins::DeviceCatalog& catalog, const Json& request,
+                              const std::string& deviceId) {
   auto reply = catalog.control(kSimulatorPlugin, request.dump());
-  if (!reply) return reply.error();
+  if (!reply) return simulatorError(reply.error(), deviceId);
   Json parsed = Json::parse(*reply, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) {
     return Error(Reason::PluginFailed, "simulator returned malformed JSON");
@@ -67,31 +78,34 @@ void registerAdminMethods(MethodRegistry& registry, plugins::DeviceCatalog& cata
 
   registry.add(
       {"admin.simulator.insertCard", "admin", "Place a simulated card on a simulator reader.",
-       s::object({{"reader", s::string("Simulator reader id, default simulator/reader-0")},
-                  {"card", s::string("Card model name, default \"echo\"")}}),
+       s::object(
+           {{"reader", s::withDefault(s::string("Simulator reader id"), kDefaultSimulatorReader)},
+            {"card", s::withDefault(s::string("Card model name"), "echo")}}),
        s::object({{"reader", s::string()}, {"atr", s::string()}}, {"reader", "atr"}),
        [&catalog](const Json& params, CallContext&) -> Result<Json> {
          const auto reader = params.value("reader", std::string(kDefaultSimulatorReader));
          auto local = simulatorLocalId(reader);
          if (!local) return local.error();
-         auto reply =
-             simulatorControl(catalog, Json{{"command", "insertCard"},
+         auto reply = simulatorControl(catalog,
+                                       Json{{"command", "insertCard"},
                                             {"reader", *local},
-                                            {"card", params.value("card", std::string("echo"))}});
+                                            {"card", params.value("card", std::string("echo"))}},
+                                       reader);
          if (!reply) return reply.error();
          return Json{{"reader", reader}, {"atr", reply->value("atr", std::string())}};
        }});
 
   registry.add(
       {"admin.simulator.removeCard", "admin", "Take the simulated card off a simulator reader.",
-       s::object({{"reader", s::string("Simulator reader id, default simulator/reader-0")}}),
+       s::object(
+           {{"reader", s::withDefault(s::string("Simulator reader id"), kDefaultSimulatorReader)}}),
        s::object({{"reader", s::string()}}, {"reader"}),
        [&catalog](const Json& params, CallContext&) -> Result<Json> {
          const auto reader = params.value("reader", std::string(kDefaultSimulatorReader));
          auto local = simulatorLocalId(reader);
          if (!local) return local.error();
          auto reply =
-             simulatorControl(catalog, Json{{"command", "removeCard"}, {"reader", *local}});
+             simulatorControl(catalog, Json{{"command", "removeCard"}, {"reader", *local}}, reader);
          if (!reply) return reply.error();
          return Json{{"reader", reader}};
        }});

@@ -27,6 +27,16 @@ inline Json string(const char* description = nullptr) {
   if (description != nullptr) s["description"] = description;
   return s;
 }
+// A documented default (also what the handler uses) and the example clients prefill.
+inline Json withDefault(Json schema, Json value) {
+  schema["default"] = value;
+  schema["examples"] = Json::array({std::move(value)});
+  return schema;
+}
+inline Json withExamples(Json schema, Json examples) {
+  schema["examples"] = std::move(examples);
+  return schema;
+}
 inline Json boolean() {
   return Json{{"type", "boolean"}};
 }

@@ -37,20 +37,23 @@ Json features() {
 }
 
 MethodSpec hello() {
-  return {"system.hello",
-          "system",
-          "Negotiate the API version; the first call of every client.",
-          s::object({{"client", s::string("Client name and version, for diagnostics")},
-                     {"apiVersions",
-                      {{"type", "array"},
-                       {"items", {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]+$"}}},
-                       {"minItems", 1}}}},
-                    {"apiVersions"}),
-          s::object({{"apiVersion", s::string()},
-                     {"version", s::string()},
-                     {"features", s::arrayOf(s::string())}},
-                    {"apiVersion", "version", "features"}),
-          nullptr};
+  return {
+      "system.hello",
+      "system",
+      "Negotiate the API version; the first call of every client.",
+      s::object({{"client", s::withExamples(s::string("Client name and version, for diagnostics"),
+                                            Json::array({"counter-app/2.3"}))},
+                 {"apiVersions",
+                  {{"type", "array"},
+                   {"items", {{"type", "string"}, {"pattern", "^[0-9]+\\.[0-9]+$"}}},
+                   {"minItems", 1},
+                   {"examples", Json::array({Json::array({kApiVersion})})}}}},
+                {"apiVersions"}),
+      s::object({{"apiVersion", s::string()},
+                 {"version", s::string()},
+                 {"features", s::arrayOf(s::string())}},
+                {"apiVersion", "version", "features"}),
+      nullptr};
 }
 
 }  // namespace

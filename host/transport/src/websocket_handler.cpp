@@ -93,7 +93,7 @@ class FrameLoop {
 
  private:
   int closeWith(std::uint16_t code, const std::string& reason) {
-    sink_.close(code, reason);
+    sink_.closeAndDrain(code, reason, std::chrono::milliseconds(2000));
     return code;
   }
 

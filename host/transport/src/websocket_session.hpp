@@ -26,8 +26,14 @@ class WebSocketSink : public api::MessageSink {
 
   void send(const std::string& text) override;
   void sendControl(int opcode, const std::string& payload = {});
-  // Sends a close frame once and shuts the socket so the reading thread wakes up.
+  // From another thread (server stop): sends a close frame once and shuts the receiving side so
+  // the reading thread wakes up.
   void close(std::uint16_t code, const std::string& reason);
+  // From the reading thread: sends a close frame once, then reads and drops what the peer still
+  // sends until it closes (at most `linger`), so the kernel does not answer unread data with a
+  // reset that would make the peer lose our close frame.
+  void closeAndDrain(std::uint16_t code, const std::string& reason,
+                     std::chrono::milliseconds linger);
   [[nodiscard]] bool closed() const { return closed_; }
 
  private:

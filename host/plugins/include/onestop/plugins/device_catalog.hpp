@@ -16,17 +16,20 @@ enum class DeviceKind { Reader, Scanner, Printer };
 // "reader" | "scanner" | "printer" — the wire names.
 inline const char* deviceKindName(DeviceKind kind) {
   switch (kind) {
-    case DeviceKind::Reader: return "reader";
-    case DeviceKind::Scanner: return "scanner";
-    case DeviceKind::Printer: return "printer";
+    case DeviceKind::Reader:
+      return "reader";
+    case DeviceKind::Scanner:
+      return "scanner";
+    case DeviceKind::Printer:
+      return "printer";
   }
   return "reader";
 }
 
 struct DeviceSnapshot {
-  std::string id;        // globally unique: "<pluginId>/<localId>"
+  std::string id;  // globally unique: "<pluginId>/<localId>"
   std::string pluginId;
-  std::string localId;   // the id the plugin reported
+  std::string localId;  // the id the plugin reported
   DeviceKind kind = DeviceKind::Reader;
   std::string name;
   bool cardPresent = false;  // readers only
@@ -35,17 +38,17 @@ struct DeviceSnapshot {
 
 struct PluginReport {
   enum class State { Loaded, Failed };
-  std::string id;       // from the manifest, or the folder name when the manifest is unreadable
+  std::string id;  // from the manifest, or the folder name when the manifest is unreadable
   std::string version;
   std::string vendor;
-  std::string path;     // library path
+  std::string path;  // library path
   std::vector<std::string> kinds;
-  std::string abi;      // "major.minor" the plugin declared, empty if never read
+  std::string abi;  // "major.minor" the plugin declared, empty if never read
   State state = State::Failed;
-  std::string reason;   // machine-readable refusal: BAD_MANIFEST, LOAD_FAILED, MISSING_SYMBOL,
-                        // ABI_MISMATCH, ENTRY_FAILED, INIT_FAILED, DUPLICATE_ID, ID_MISMATCH,
-                        // DISABLED (by the daemon's enable/disable lists); empty when Loaded
-  std::string detail;   // developer detail (English)
+  std::string reason;  // machine-readable refusal: BAD_MANIFEST, LOAD_FAILED, MISSING_SYMBOL,
+                       // ABI_MISMATCH, ENTRY_FAILED, INIT_FAILED, DUPLICATE_ID, ID_MISMATCH,
+                       // DISABLED (by the daemon's enable/disable lists); empty when Loaded
+  std::string detail;  // developer detail (English)
 };
 
 struct DeviceEvent {

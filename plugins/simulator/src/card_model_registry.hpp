@@ -1,0 +1,19 @@
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "card_model.hpp"
+
+namespace onestop::simulator {
+
+// The card models the simulator can insert, by name. A new model is one row in the table in
+// card_model_registry.cpp plus its class. `options` is the insertCard request (or {} for the
+// config's insertedCard), so a model may take parameters such as a data folder.
+std::unique_ptr<CardModel> makeCardModel(std::string_view name, const nlohmann::json& options);
+std::vector<std::string> cardModelNames();
+
+}  // namespace onestop::simulator

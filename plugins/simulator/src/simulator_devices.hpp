@@ -1,0 +1,24 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "virtual_printer.hpp"
+#include "virtual_reader.hpp"
+#include "virtual_scanner.hpp"
+
+namespace onestop::simulator {
+
+// Every virtual device of one simulator instance. Lookups throw sdk::StatusError(NO_DEVICE).
+struct SimulatorDevices {
+  std::vector<std::unique_ptr<VirtualReader>> readers;
+  std::unique_ptr<VirtualScanner> scanner;
+  std::unique_ptr<VirtualPrinter> printer;
+
+  [[nodiscard]] VirtualReader& reader(std::string_view id) const;
+  [[nodiscard]] VirtualScanner& scannerById(std::string_view id) const;
+  [[nodiscard]] VirtualPrinter& printerById(std::string_view id) const;
+};
+
+}  // namespace onestop::simulator

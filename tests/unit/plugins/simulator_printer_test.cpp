@@ -1,0 +1,91 @@
+// The simulator plugin's virtual printer, through PluginHost.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "simulator_support.hpp"
+
+namespace onestop::plugins {
+namespace {
+
+constexpr const char* kPrinter = "simulator/printer-0";
+
+std::vector<std::uint8_t> bytes(const std::string& text) {
+  return {text.begin(), text.end()};
+}
+
+std::string readFile(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(SimulatorPrinter, WritesTheSubmittedPdfAndReportsItCompleted) {
+  testing::SimulatorHost sim;
+  auto printer = sim.host().printer(kPrinter);
+  ASSERT_TRUE(printer.ok());
+  const std::string pdf = "%PDF-1.7\n% a test document\n%%EOF\n";
+
+  auto job = (*printer)->submit(bytes(pdf), PrintOptions{});
+  ASSERT_TRUE(job.ok()) << job.error().detail();
+  auto state = (*printer)->state(*job);
+
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(*state, PrintJobState::Completed);
+  EXPECT_EQ(readFile(sim.printDir() / (*job + ".pdf")), pdf);
+}
+
+TEST(SimulatorPrinter, RefusesADocumentThatIsNotAPdf) {
+  testing::SimulatorHost sim;
+
+  auto job = (*sim.host().printer(kPrinter))->submit(bytes("GIF89a..."), PrintOptions{});
+
+  ASSERT_FALSE(job.ok());
+  EXPECT_EQ(job.error().reason(), Reason::ValidationFailed);
+  EXPECT_TRUE(std::filesystem::is_empty(sim.printDir()));
+}
+
+TEST(SimulatorPrinter, GivesEachJobItsOwnFile) {
+  testing::SimulatorHost sim;
+  auto printer = *sim.host().printer(kPrinter);
+
+  auto first = printer->submit(bytes("%PDF-1 one"), PrintOptions{});
+  auto second = printer->submit(bytes("%PDF-1 two"), PrintOptions{});
+
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_NE(*first, *second);
+  EXPECT_EQ(readFile(sim.printDir() / (*second + ".pdf")), "%PDF-1 two");
+}
+
+TEST(SimulatorPrinter, AnswersValidationFailedForAnUnknownJob) {
+  testing::SimulatorHost sim;
+
+  auto state = (*sim.host().printer(kPrinter))->state("job-404");
+
+  EXPECT_EQ(state.error().reason(), Reason::ValidationFailed);
+}
+
+TEST(SimulatorPrinter, KeepsAFinishedJobCompletedWhenCancelled) {
+  testing::SimulatorHost sim;
+  auto printer = *sim.host().printer(kPrinter);
+  auto job = printer->submit(bytes("%PDF-1.4"), PrintOptions{});
+  ASSERT_TRUE(job.ok());
+
+  EXPECT_TRUE(printer->cancel(*job).ok());
+  EXPECT_EQ(*printer->state(*job), PrintJobState::Completed);
+}
+
+TEST(SimulatorPrinter, ReportsCapabilities) {
+  testing::SimulatorHost sim;
+
+  auto caps = (*sim.host().printer(kPrinter))->capabilities();
+
+  ASSERT_TRUE(caps.ok());
+  EXPECT_TRUE(caps->duplex);
+  EXPECT_EQ(caps->maxCopies, 99u);
+}
+
+}  // namespace
+}  // namespace onestop::plugins
