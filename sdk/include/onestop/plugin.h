@@ -3,25 +3,26 @@
  *
  * Rules (see docs/plugin-sdk.md):
  *  - The plugin exports exactly one C symbol, onestop_plugin_entry (ONESTOP_PLUGIN_ENTRY_SYMBOL).
- *  - Every table starts with {abi_major, abi_minor, struct_size}. The host refuses another major and
- *    reads only the fields that struct_size covers; a minor release only appends fields at the end.
+ *  - Every table starts with {abi_major, abi_minor, struct_size}. The host refuses another major
+ * and reads only the fields that struct_size covers; a minor release only appends fields at the
+ * end.
  *  - A NULL optional function means "not supported".
  *  - Plain C only: fixed-width integers, UTF-8 strings, opaque handles, caller-owned buffers with a
  *    size query (ONESTOP_E_BUFFER_TOO_SMALL sets the needed size). Nothing is thrown across.
- *  - Threading: the host calls into one device from one thread at a time; calls for different devices
- *    may run concurrently. Plugin-wide calls (enumerate, control) are serialized with each other but
- *    may run concurrently with device calls. A plugin may call onestop_host_api.emit/log from any
- *    thread, also from inside a call the host made, but never after shutdown has returned.
+ *  - Threading: the host calls into one device from one thread at a time; calls for different
+ * devices may run concurrently. Plugin-wide calls (enumerate, control) are serialized with each
+ * other but may run concurrently with device calls. A plugin may call onestop_host_api.emit/log
+ * from any thread, also from inside a call the host made, but never after shutdown has returned.
  *  - Structs that carry their own struct_size (events, features, capabilities, options, pages):
- *      input  (the producer fills it): the consumer reads only the fields that struct_size covers and
- *              treats the rest as zero / default;
- *      output (the caller passes it to be filled): the caller zeroes it and sets struct_size to the
- *              size it was compiled with; the callee writes no byte at or beyond struct_size and
- *              leaves struct_size unchanged (ONESTOP_FIELD_FITS tells whether a field may be written).
+ *      input  (the producer fills it): the consumer reads only the fields that struct_size covers
+ * and treats the rest as zero / default; output (the caller passes it to be filled): the caller
+ * zeroes it and sets struct_size to the size it was compiled with; the callee writes no byte at or
+ * beyond struct_size and leaves struct_size unchanged (ONESTOP_FIELD_FITS tells whether a field may
+ * be written).
  *  - Lifetimes: the table returned by the entry point is static and lives until the library is
- *    unloaded. The host table passed to init and its host_context stay valid until shutdown returns.
- *    shutdown frees everything the plugin still holds (open card connections, scan jobs) and stops
- *    its threads; the host makes no other call into the plugin after it.
+ *    unloaded. The host table passed to init and its host_context stay valid until shutdown
+ * returns. shutdown frees everything the plugin still holds (open card connections, scan jobs) and
+ * stops its threads; the host makes no other call into the plugin after it.
  */
 #ifndef ONESTOP_PLUGIN_H
 #define ONESTOP_PLUGIN_H
@@ -49,9 +50,9 @@ typedef int32_t onestop_status;
 #define ONESTOP_E_INVALID_ARGUMENT 1
 #define ONESTOP_E_BUFFER_TOO_SMALL 2
 #define ONESTOP_E_NOT_SUPPORTED 3
-#define ONESTOP_E_NO_DEVICE 4      /* device unplugged or unknown id */
-#define ONESTOP_E_NO_CARD 5        /* reader empty */
-#define ONESTOP_E_CARD_REMOVED 6   /* card left during the call */
+#define ONESTOP_E_NO_DEVICE 4    /* device unplugged or unknown id */
+#define ONESTOP_E_NO_CARD 5      /* reader empty */
+#define ONESTOP_E_CARD_REMOVED 6 /* card left during the call */
 #define ONESTOP_E_DEVICE_BUSY 7
 #define ONESTOP_E_TIMEOUT 8
 #define ONESTOP_E_IO 9
@@ -100,11 +101,11 @@ typedef enum onestop_event_kind {
 } onestop_event_kind;
 
 typedef struct onestop_event {
-  uint32_t struct_size; /* set by the plugin; the host reads only what it covers */
-  uint32_t kind;        /* onestop_event_kind */
-  uint32_t device_kind; /* onestop_device_kind */
+  uint32_t struct_size;  /* set by the plugin; the host reads only what it covers */
+  uint32_t kind;         /* onestop_event_kind */
+  uint32_t device_kind;  /* onestop_device_kind */
   const char* device_id; /* the plugin's own (local) device id, NUL-terminated */
-  const uint8_t* data; /* event payload, valid only during the emit call */
+  const uint8_t* data;   /* event payload, valid only during the emit call */
   size_t data_len;
 } onestop_event;
 
@@ -190,7 +191,7 @@ typedef struct onestop_scan_options {
   uint32_t mode;   /* one ONESTOP_SCAN_MODE_* */
   uint32_t source; /* one ONESTOP_SCAN_SOURCE_* */
   uint32_t resolution_dpi;
-  uint32_t max_pages; /* 0 = until the source is empty */
+  uint32_t max_pages;                            /* 0 = until the source is empty */
   uint32_t left_um, top_um, width_um, height_um; /* width 0 = full area */
 } onestop_scan_options;
 
@@ -204,7 +205,8 @@ typedef struct onestop_scan_page {
 
 /* Required: start, next_page, release_page, finish. Optional: capabilities, cancel.
    start: options must not be NULL; an empty feeder gives ONESTOP_E_NO_DOCUMENTS; faults are
-   ONESTOP_E_JAMMED / ONESTOP_E_COVER_OPEN; a cancelled job's next_page gives ONESTOP_E_CANCELLED. */
+   ONESTOP_E_JAMMED / ONESTOP_E_COVER_OPEN; a cancelled job's next_page gives ONESTOP_E_CANCELLED.
+ */
 typedef struct onestop_scanner_api {
   onestop_abi_header header;
   onestop_status (*capabilities)(void* plugin, const char* scanner_id, onestop_scanner_caps* out);
@@ -273,8 +275,9 @@ typedef struct onestop_plugin_api {
   /* Optional vendor administration (e.g. the simulator's card insert). JSON in, JSON out.
      *response_len: in the capacity of response_json (the host offers ONESTOP_CONTROL_RESPONSE_MIN),
      out the length of the NUL-terminated text written, without the NUL. On failure the plugin may
-     still write a JSON error text, e.g. {"error":"unknown command"}. ONESTOP_E_BUFFER_TOO_SMALL sets
-     *response_len to the capacity needed, including the NUL. Malformed request: INVALID_ARGUMENT. */
+     still write a JSON error text, e.g. {"error":"unknown command"}. ONESTOP_E_BUFFER_TOO_SMALL
+     sets *response_len to the capacity needed, including the NUL. Malformed request:
+     INVALID_ARGUMENT. */
   onestop_status (*control)(void* plugin, const char* request_json, char* response_json,
                             size_t* response_len);
   const onestop_reader_api* reader;   /* NULL: the plugin has no readers */
