@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "onestop/plugins/device_id.hpp"
+#include "onestop/plugins/device_kind.hpp"
 #include "onestop/plugins/status_mapping.hpp"
 
 namespace onestop::plugins {
@@ -11,19 +12,6 @@ namespace {
 
 constexpr std::uint32_t kMaxDevices = 256;
 constexpr int kEnumerateAttempts = 3;
-
-std::optional<DeviceKind> kindOf(std::uint32_t raw) {
-  switch (raw) {
-    case ONESTOP_DEVICE_READER:
-      return DeviceKind::Reader;
-    case ONESTOP_DEVICE_SCANNER:
-      return DeviceKind::Scanner;
-    case ONESTOP_DEVICE_PRINTER:
-      return DeviceKind::Printer;
-    default:
-      return std::nullopt;
-  }
-}
 
 }  // namespace
 
@@ -66,7 +54,7 @@ std::optional<DeviceSnapshot> LoadedPlugin::snapshot(const onestop_device_info& 
   onestop_device_info info = raw;
   info.id[ONESTOP_ID_MAX - 1] = '\0';
   info.name[ONESTOP_NAME_MAX - 1] = '\0';
-  const auto kind = kindOf(info.kind);
+  const auto kind = deviceKindFromAbi(info.kind);
   const bool served = kind && ((*kind == DeviceKind::Reader && tables_.reader) ||
                                (*kind == DeviceKind::Scanner && tables_.scanner) ||
                                (*kind == DeviceKind::Printer && tables_.printer));

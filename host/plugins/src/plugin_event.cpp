@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "onestop/plugin_layout.h"
+#include "onestop/plugins/device_kind.hpp"
 
 namespace onestop::plugins {
 namespace {
@@ -24,19 +25,6 @@ std::optional<DeviceEvent::Kind> eventKind(std::uint32_t raw) {
   }
 }
 
-std::optional<DeviceKind> deviceKind(std::uint32_t raw) {
-  switch (raw) {
-    case ONESTOP_DEVICE_READER:
-      return DeviceKind::Reader;
-    case ONESTOP_DEVICE_SCANNER:
-      return DeviceKind::Scanner;
-    case ONESTOP_DEVICE_PRINTER:
-      return DeviceKind::Printer;
-    default:
-      return std::nullopt;
-  }
-}
-
 }  // namespace
 
 std::variant<PluginEvent, std::string> readPluginEvent(const onestop_event* raw) {
@@ -50,7 +38,7 @@ std::variant<PluginEvent, std::string> readPluginEvent(const onestop_event* raw)
   PluginEvent event;
   const auto kind = eventKind(e.kind);
   if (!kind) return "unknown event kind " + std::to_string(e.kind);
-  const auto devKind = deviceKind(e.device_kind);
+  const auto devKind = deviceKindFromAbi(e.device_kind);
   if (!devKind) return "unknown device kind " + std::to_string(e.device_kind);
   event.kind = *kind;
   event.deviceKind = *devKind;
