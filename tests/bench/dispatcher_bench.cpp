@@ -43,6 +43,23 @@ void BM_DispatchHello(benchmark::State& state) {
 }
 BENCHMARK(BM_DispatchHello);
 
+const std::string kDevices = R"({"jsonrpc":"2.0","id":2,"method":"devices.list","params":{}})";
+
+void BM_JsonParseDumpDevicesFloor(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(Json::parse(kDevices).dump());
+}
+BENCHMARK(BM_JsonParseDumpDevicesFloor);
+
+void BM_DispatchDevicesList(benchmark::State& state) {
+  EmptyCatalog catalog;
+  onestop::api::MethodRegistry registry;
+  onestop::api::registerAllMethods(registry, {"bench", {}}, catalog);
+  onestop::api::Dispatcher dispatcher(registry, {});
+  onestop::api::Session session(1, "", {"*"}, std::make_shared<NullSink>());
+  for (auto _ : state) benchmark::DoNotOptimize(dispatcher.handle(kDevices, session));
+}
+BENCHMARK(BM_DispatchDevicesList);
+
 }  // namespace
 
 BENCHMARK_MAIN();
