@@ -15,7 +15,7 @@ namespace onestop::emrtd::testing {
 
 class SmChip final : public CardTransport {
  public:
-  SmChip(FakeCard& files, CipherAlgorithm algorithm, Bytes kEnc, Bytes kMac, Bytes ssc,
+  SmChip(ApduChannel& files, CipherAlgorithm algorithm, Bytes kEnc, Bytes kMac, Bytes ssc,
          std::size_t maxApduSize, bool extendedLength)
       : files_(files),
         algorithm_(algorithm),
@@ -37,7 +37,7 @@ class SmChip final : public CardTransport {
   Bytes encrypt(ByteView plain) const;
   Bytes decrypt(ByteView cryptogram) const;
 
-  FakeCard& files_;
+  ApduChannel& files_;  // a FakeCard, or any chip-side handler of plain commands
   CipherAlgorithm algorithm_;
   Bytes kEnc_;
   Bytes kMac_;

@@ -20,5 +20,6 @@ forbid host/api '#include *[<"](Poco/|sys/socket|netinet/)' "no Poco, no sockets
 forbid host/api '#include *"onestop/(transport|daemon)/' "does not reach up to transport or daemon"
 forbid host/plugins '#include *[<"](Poco/|sys/socket|netinet/)' "no Poco, no sockets"
 forbid host/emrtd '#include *[<"](Poco/|sys/socket|netinet/|onestop/(plugins|api|transport)/)' "pure ICAO 9303: no Poco, sockets, plugins or API"
+forbid host/cccd '#include *[<"](Poco/|sys/socket|netinet/|onestop/(plugins|api|transport)/)' "pure Vietnamese card rules: no Poco, sockets, plugins or API"
 forbid host/transport '#include *"onestop/(plugins|emrtd|cccd|workflows)/' "knows nothing of devices or cards"
 exit $status
