@@ -2,8 +2,11 @@
 
 #include <openssl/bn.h>
 #include <openssl/obj_mac.h>
+#include <openssl/objects.h>
 
 #include <string>
+
+#include "onestop/emrtd/standard_domain_parameters.hpp"
 
 namespace onestop::emrtd::detail {
 namespace {
@@ -25,33 +28,12 @@ Error failure(const char* what) {
   return Error(Reason::Internal, std::string("PACE EC: ") + what);
 }
 
+// One table of standardized domain parameters (standard_domain_parameters.cpp) serves PACE, CA
+// and the parsers; here only its elliptic curves apply.
 int curveNid(int parameterId) {
-  switch (parameterId) {
-    case 8:
-      return NID_X9_62_prime192v1;
-    case 9:
-      return NID_brainpoolP192r1;
-    case 10:
-      return NID_secp224r1;
-    case 11:
-      return NID_brainpoolP224r1;
-    case 12:
-      return NID_X9_62_prime256v1;
-    case 13:
-      return NID_brainpoolP256r1;
-    case 14:
-      return NID_brainpoolP320r1;
-    case 15:
-      return NID_secp384r1;
-    case 16:
-      return NID_brainpoolP384r1;
-    case 17:
-      return NID_brainpoolP512r1;
-    case 18:
-      return NID_secp521r1;
-    default:
-      return NID_undef;
-  }
+  const auto params = standardDomainParameters(parameterId);
+  if (!params || !params->ellipticCurve) return NID_undef;
+  return OBJ_sn2nid(params->name);
 }
 
 Bn bignum(ByteView bytes) {
