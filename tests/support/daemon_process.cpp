@@ -82,11 +82,11 @@ DaemonProcess::Result DaemonProcess::runToExit(const std::vector<std::string>& a
   return result;
 }
 
-DaemonProcess::DaemonProcess(std::vector<std::string> extraArgs) {
+DaemonProcess::DaemonProcess(std::vector<std::string> extraArgs, std::string config) {
   const auto dir = makeTempDir();
   runtimeDir_ = dir / "run";
   errFile_ = dir / "stderr";
-  std::vector<std::string> argv{binary(), "--config",      testConfig(),        "--port",
+  std::vector<std::string> argv{binary(), "--config",      std::move(config),   "--port",
                                 "0",      "--runtime-dir", runtimeDir_.string()};
   argv.insert(argv.end(), extraArgs.begin(), extraArgs.end());
   pid_ = spawn(argv, dir / "stdout", errFile_);

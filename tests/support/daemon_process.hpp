@@ -21,7 +21,8 @@ class DaemonProcess {
   static Result runToExit(const std::vector<std::string>& args,
                           std::chrono::seconds timeout = std::chrono::seconds(20));
 
-  explicit DaemonProcess(std::vector<std::string> extraArgs = {});
+  explicit DaemonProcess(std::vector<std::string> extraArgs = {},
+                         std::string config = testConfig());
   ~DaemonProcess();
   DaemonProcess(const DaemonProcess&) = delete;
   DaemonProcess& operator=(const DaemonProcess&) = delete;

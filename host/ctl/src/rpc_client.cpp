@@ -25,9 +25,14 @@ struct RpcClient::Impl {
   std::deque<Json> pending;  // notifications received while waiting for a reply
   std::chrono::milliseconds timeout{10000};
 
-  Result<std::string> receiveText() {
+  // Control frames (pings every few seconds) do not count as a reply: without a deadline a
+  // pinged client would wait forever.
+  Result<std::string> receiveText(std::chrono::steady_clock::time_point deadline) {
     Poco::Buffer<char> buffer(0);
     for (;;) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        return Error(Reason::Timeout, "no reply from onestopd");
+      }
       int flags = 0;
       int n = 0;
       try {
@@ -59,8 +64,9 @@ struct RpcClient::Impl {
 
   // Next frame that is not a notification; notifications are queued.
   Result<std::string> receiveReply() {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-      auto text = receiveText();
+      auto text = receiveText(deadline);
       if (!text) return text;
       Json message = Json::parse(*text, nullptr, false);
       if (message.is_object() && message.contains("method") && !message.contains("id")) {
@@ -136,7 +142,7 @@ Result<Json> RpcClient::nextNotification(std::chrono::milliseconds timeout) {
   }
   impl_->socket->setReceiveTimeout(
       Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(timeout).count()));
-  auto text = impl_->receiveText();
+  auto text = impl_->receiveText(std::chrono::steady_clock::now() + timeout);
   impl_->socket->setReceiveTimeout(Poco::Timespan(
       std::chrono::duration_cast<std::chrono::microseconds>(impl_->timeout).count()));
   if (!text) return text.error();

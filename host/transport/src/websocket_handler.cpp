@@ -39,7 +39,10 @@ class FrameLoop {
   // Returns the close code for the log.
   int run() {
     Poco::Buffer<char> message(0);
-    auto lastActivity = Clock::now();
+    // Two different silences: a peer that no longer answers pings is gone (closed after one
+    // unanswered ping); a live peer that neither calls nor listens to events is idle (closed after
+    // idleTimeout). A page waiting for card events is listening, so it is never idle.
+    auto lastMessage = Clock::now();
     bool pingOutstanding = false;
     while (!sink_.closed()) {
       int flags = 0;
@@ -47,8 +50,11 @@ class FrameLoop {
       try {
         received = socket_.receiveFrame(message, flags);
       } catch (const Poco::TimeoutException&) {
-        const auto idle = Clock::now() - lastActivity;
-        if (idle >= options_.idleTimeout || pingOutstanding) return closeWith(1001, "idle");
+        if (pingOutstanding) return closeWith(1001, "no pong");
+        const bool listening = !session_.topics().empty();
+        if (!listening && Clock::now() - lastMessage >= options_.idleTimeout) {
+          return closeWith(1001, "idle");
+        }
         sink_.sendControl(WebSocket::FRAME_OP_PING, "keepalive");
         pingOutstanding = true;
         continue;
@@ -60,8 +66,7 @@ class FrameLoop {
         return 1006;  // connection reset or shut down by stop()
       }
       if (received == 0 && flags == 0) return 1006;
-      lastActivity = Clock::now();
-      pingOutstanding = false;
+      pingOutstanding = false;  // any frame proves the peer is alive
       switch (flags & WebSocket::FRAME_OP_BITMASK) {
         case WebSocket::FRAME_OP_CLOSE:
           return closeWith(1000, "");
@@ -82,6 +87,7 @@ class FrameLoop {
       }
       if (message.size() > options_.maxMessageBytes) return closeWith(1009, "message too big");
       if ((flags & WebSocket::FRAME_FLAG_FIN) == 0) continue;
+      lastMessage = Clock::now();
       if (auto reply =
               dispatcher_.handle(std::string_view(message.begin(), message.size()), session_)) {
         sink_.send(*reply);
