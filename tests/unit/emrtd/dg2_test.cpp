@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "corruption.hpp"
+
 namespace onestop::emrtd {
 namespace {
 
@@ -160,18 +162,7 @@ TEST(Dg2, RejectsEveryTruncationOfTheFileAndTheRecord) {
 
 TEST(Dg2, SurvivesCorruptionOfEveryByte) {
   const Bytes file = dg2({instance(record({face(kJpeg, 0x00, 1), face(kJp2, 0x01)}))});
-  for (std::size_t i = 0; i < file.size(); ++i) {
-    for (const std::uint8_t value :
-         {std::uint8_t{0x00}, std::uint8_t{0xFF}, static_cast<std::uint8_t>(file[i] ^ 0x80),
-          static_cast<std::uint8_t>(file[i] + 1)}) {
-      Bytes corrupt = file;
-      corrupt[i] = value;
-      auto parsed = parseDg2(corrupt);
-      if (!parsed.ok()) {
-        EXPECT_EQ(parsed.error().reason(), Reason::ValidationFailed) << i;
-      }
-    }
-  }
+  testing::expectEveryCorruptionHandled(file, [](const Bytes& b) { return parseDg2(b); });
 }
 
 }  // namespace
