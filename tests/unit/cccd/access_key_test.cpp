@@ -2,16 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "test_date.hpp"
+
 namespace onestop::cccd {
 namespace {
 
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::year;
-
-Date date(int y, unsigned m, unsigned d) {
-  return Date{year{y}, month{m}, day{d}};
-}
+using testing::date;
 
 // A fictitious holder: ID 001303012345, born 24/12/2003, card issued 10/05/2021 (aged 17, so
 // valid until the 25th birthday). MRZ check digits computed for this test.

@@ -2,16 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "test_date.hpp"
+
 namespace onestop::cccd {
 namespace {
 
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::year;
-
-Date date(int y, unsigned m, unsigned d) {
-  return Date{year{y}, month{m}, day{d}};
-}
+using testing::date;
 
 TEST(CalendarDate, ParsesSlashDate) {
   auto parsed = parseSlashDate("15/06/1995");

@@ -2,19 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "test_date.hpp"
+
 #include "dg13_builder.hpp"
 
 namespace onestop::cccd {
 namespace {
 
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::year;
 using namespace testing;  // NOLINT(google-build-using-namespace): test helpers
 
-Date date(int y, unsigned m, unsigned d) {
-  return Date{year{y}, month{m}, day{d}};
-}
+using testing::date;
 
 CitizenRecord parsedOrFail(const Bytes& file) {
   auto record = parseDg13(file);

@@ -2,20 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include "test_date.hpp"
+
 namespace onestop::cccd {
 namespace {
 
-using std::chrono::day;
-using std::chrono::month;
 using std::chrono::year;
 
 // Synthetic numbers only: province, century/sex digit and year are chosen, the serial is made up.
 constexpr const char* kMale1995 = "001095012345";    // Hà Nội, 1900s male, 95
 constexpr const char* kFemale2003 = "079303000777";  // TP HCM, 2000s female, 03
 
-Date date(int y, unsigned m, unsigned d) {
-  return Date{year{y}, month{m}, day{d}};
-}
+using testing::date;
 
 IdExpectations expecting(std::optional<Date> dateOfBirth, std::optional<Sex> sex = std::nullopt,
                          std::optional<year> currentYear = std::nullopt) {
