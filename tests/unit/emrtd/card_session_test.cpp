@@ -1,6 +1,5 @@
 #include "onestop/emrtd/card_session.hpp"
 
-#include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
@@ -67,29 +66,7 @@ class Applet final : public ApduChannel {
   [[nodiscard]] std::size_t maxResponseData() const override { return 65536; }
 
  private:
-  Bytes derive(ByteView point) const {
-    char curve[] = "prime256v1";
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, curve, 0),
-        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY,
-                                          const_cast<std::uint8_t*>(point.data()), point.size()),
-        OSSL_PARAM_construct_end()};
-    EVP_PKEY_CTX* from = EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr);
-    EVP_PKEY* peer = nullptr;
-    EVP_PKEY_fromdata_init(from);
-    EVP_PKEY_fromdata(from, &peer, EVP_PKEY_PUBLIC_KEY, params);
-    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_pkey(nullptr, caKey, nullptr);
-    std::size_t size = 0;
-    EVP_PKEY_derive_init(ctx);
-    EVP_PKEY_derive_set_peer(ctx, peer);
-    EVP_PKEY_derive(ctx, nullptr, &size);
-    Bytes secret(size);
-    EVP_PKEY_derive(ctx, secret.data(), &size);
-    EVP_PKEY_CTX_free(ctx);
-    EVP_PKEY_free(peer);
-    EVP_PKEY_CTX_free(from);
-    return secret;
-  }
+  Bytes derive(ByteView point) const { return testing::ecdhSecret(caKey, "prime256v1", point); }
 
   Bytes sign(const Bytes& challenge) const {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();

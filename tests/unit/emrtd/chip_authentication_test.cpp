@@ -14,6 +14,7 @@
 #include "onestop/emrtd/key_derivation.hpp"
 #include "onestop/emrtd/tlv.hpp"
 #include "sm_chip.hpp"
+#include "test_pki.hpp"
 
 namespace onestop::emrtd {
 namespace {
@@ -62,28 +63,7 @@ class CaApplet final : public ApduChannel {
   std::optional<Bytes> pendingSecret;
 
  private:
-  void derive(ByteView point) {
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, curve_.data(), 0),
-        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY,
-                                          const_cast<std::uint8_t*>(point.data()), point.size()),
-        OSSL_PARAM_construct_end()};
-    EVP_PKEY_CTX* from = EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr);
-    EVP_PKEY* peer = nullptr;
-    EVP_PKEY_fromdata_init(from);
-    EVP_PKEY_fromdata(from, &peer, EVP_PKEY_PUBLIC_KEY, params);
-    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_pkey(nullptr, chipKey_, nullptr);
-    std::size_t size = 0;
-    EVP_PKEY_derive_init(ctx);
-    EVP_PKEY_derive_set_peer(ctx, peer);
-    EVP_PKEY_derive(ctx, nullptr, &size);
-    Bytes secret(size);
-    EVP_PKEY_derive(ctx, secret.data(), &size);
-    EVP_PKEY_CTX_free(ctx);
-    EVP_PKEY_free(peer);
-    EVP_PKEY_CTX_free(from);
-    pendingSecret = secret;
-  }
+  void derive(ByteView point) { pendingSecret = testing::ecdhSecret(chipKey_, curve_, point); }
 
   FakeCard& files_;
   EVP_PKEY* chipKey_;

@@ -2,6 +2,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/cms.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
@@ -166,6 +167,30 @@ const TestPki& testPki() {
     return p;
   }();
   return pki;
+}
+
+Bytes ecdhSecret(EVP_PKEY* own, std::string curve, ByteView peerPoint) {
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, curve.data(), 0),
+      OSSL_PARAM_construct_octet_string(
+          OSSL_PKEY_PARAM_PUB_KEY, const_cast<std::uint8_t*>(peerPoint.data()), peerPoint.size()),
+      OSSL_PARAM_construct_end()};
+  EVP_PKEY_CTX* from = EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr);
+  EVP_PKEY* peer = nullptr;
+  EVP_PKEY_fromdata_init(from);
+  EVP_PKEY_fromdata(from, &peer, EVP_PKEY_PUBLIC_KEY, params);
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_pkey(nullptr, own, nullptr);
+  std::size_t size = 0;
+  EVP_PKEY_derive_init(ctx);
+  EVP_PKEY_derive_set_peer(ctx, peer);
+  EVP_PKEY_derive(ctx, nullptr, &size);
+  Bytes secret(size);
+  EVP_PKEY_derive(ctx, secret.data(), &size);
+  secret.resize(size);
+  EVP_PKEY_CTX_free(ctx);
+  EVP_PKEY_free(peer);
+  EVP_PKEY_CTX_free(from);
+  return secret;
 }
 
 }  // namespace onestop::emrtd::testing

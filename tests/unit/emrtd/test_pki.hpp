@@ -27,6 +27,10 @@ using Cert = std::unique_ptr<X509, CertDeleter>;
 
 Key makeEcKey(const char* curve);
 
+// The chip side of an ECDH key agreement: `own` (a key on `curve`) with the peer's uncompressed
+// point. Written with plain OpenSSL EVP, independently of the reader code under test.
+Bytes ecdhSecret(EVP_PKEY* own, std::string curve, ByteView peerPoint);
+
 struct CertSpec {
   std::string commonName;
   long serial = 1;
