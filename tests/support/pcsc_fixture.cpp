@@ -22,6 +22,8 @@ constexpr const char* kDriver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
 constexpr const char* kPython = "/usr/bin/python3";  // Debian's: it sees the python3-* packages
 constexpr const char* kViccPackage = "/usr/lib/python3/site-packages/virtualsmartcard";
 constexpr int kViccPort = 35963;  // vpcd's first reader, "Virtual PCD 00 00"
+// The eMRTD chip launcher beside this file (set by CMake).
+constexpr const char* kLdsCardScript = ONESTOP_VICC_LDS_CARD_SCRIPT;
 
 // pcscd in new network + mount namespaces: only loopback, no system drivers, /run/pcscd = $1/run.
 constexpr const char* kPcscdScript = R"(ip link set lo up || exit 1
@@ -174,11 +176,35 @@ void PcscFixture::insertCard() {
   fail("vicc did not come up as a card");
 }
 
+void PcscFixture::insertLdsCard(const fs::path& ldsDir, LdsCardOptions options) {
+  if (!fs::exists(ldsDir / "EF.DG1.bin")) fail(ldsDir.string() + " has no EF.DG1.bin");
+  ldsDir_ = fs::absolute(ldsDir);
+  ldsOptions_ = options;
+  insertCard();
+}
+
+std::vector<std::string> PcscFixture::viccCommand() const {
+  std::vector<std::string> argv{"nsenter", "--net=/proc/" + std::to_string(pcscdPid_) + "/ns/net",
+                                kPython};
+  if (!ldsDir_) {
+    argv.insert(argv.end(), {"-c", kViccScript, kViccPackage, std::to_string(kViccPort)});
+    return argv;
+  }
+  argv.insert(argv.end(), {kLdsCardScript, ldsDir_->string(), "--port", std::to_string(kViccPort)});
+  if (ldsOptions_.do99) argv.emplace_back("--do99");
+  if (ldsOptions_.cardAccess) argv.emplace_back("--card-access");
+  if (ldsOptions_.replayable) argv.emplace_back("--replayable");
+  return argv;
+}
+
 bool PcscFixture::launchViccOnce() {
-  if (viccPid_ > 0) (void)stopProcess(viccPid_, SIGTERM, milliseconds(3000));
-  viccPid_ = spawnProcess({"nsenter", "--net=/proc/" + std::to_string(pcscdPid_) + "/ns/net",
-                           kPython, "-c", kViccScript, kViccPackage, std::to_string(kViccPort)},
-                          stateDir_ / "vicc.log");
+  if (viccPid_ > 0) {
+    // Take the old card out first, so that the wait below sees the new one come in.
+    (void)stopProcess(viccPid_, SIGTERM, milliseconds(3000));
+    viccPid_ = -1;
+    (void)waitForCard(false, std::chrono::seconds(5));
+  }
+  viccPid_ = spawnProcess(viccCommand(), stateDir_ / "vicc.log");
   if (viccPid_ < 0) fail("cannot start vicc");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(6);
   while (std::chrono::steady_clock::now() < deadline) {

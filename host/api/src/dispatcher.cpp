@@ -54,8 +54,12 @@ std::atomic<std::uint64_t> gInternalErrorId{0};
 
 }  // namespace
 
-Dispatcher::Dispatcher(const MethodRegistry& registry, Limits limits, CallObserver observer)
-    : registry_(registry), limits_(limits), observer_(std::move(observer)) {}
+Dispatcher::Dispatcher(const MethodRegistry& registry, Limits limits, CallObserver observer,
+                       Executor executor)
+    : registry_(registry),
+      limits_(limits),
+      observer_(std::move(observer)),
+      executor_(std::move(executor)) {}
 
 std::optional<std::string> Dispatcher::handle(std::string_view text, Session& session) const {
   Json message = Json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -65,7 +69,7 @@ std::optional<std::string> Dispatcher::handle(std::string_view text, Session& se
         .dump();
   }
   if (!message.is_array()) {
-    auto reply = handleOne(message, session);
+    auto reply = handleOne(message, session, /*inBatch=*/false);
     return reply ? std::optional(reply->dump()) : std::nullopt;
   }
   if (message.empty()) {
@@ -82,13 +86,14 @@ std::optional<std::string> Dispatcher::handle(std::string_view text, Session& se
   }
   Json replies = Json::array();
   for (const auto& element : message) {
-    if (auto reply = handleOne(element, session)) replies.push_back(std::move(*reply));
+    if (auto reply = handleOne(element, session, /*inBatch=*/true)) replies.push_back(std::move(*reply));
   }
   if (replies.empty()) return std::nullopt;
   return replies.dump();
 }
 
-std::optional<Json> Dispatcher::handleOne(const Json& message, Session& session) const {
+std::optional<Json> Dispatcher::handleOne(const Json& message, Session& session,
+                                          bool inBatch) const {
   const auto started = Clock::now();
   if (const auto defect = requestDefect(message); !defect.empty()) {
     // The id is echoed only when it could be read; otherwise it is null, as the spec says.
@@ -119,6 +124,21 @@ std::optional<Json> Dispatcher::handleOne(const Json& message, Session& session)
   } else if (auto errors = entry->params.validate(params); !errors.empty()) {
     reply = errorResponse(id, protocolError(rpc_code::kInvalidParams, "Invalid params",
                                             Reason::ValidationFailed, Json{{"errors", errors}}));
+  } else if (auto owner = session.weak_from_this().lock();
+             entry->spec.longRunning && executor_ && !inBatch && owner) {
+    auto task = [this, entry, owner, params, id, isNotification, started] {
+      Json outcome = invoke(*entry, params, *owner);
+      Json late = outcome.contains("code") ? errorResponse(id, std::move(outcome))
+                                           : response(id, std::move(outcome["result"]));
+      if (observer_) {
+        observer_({entry->spec.name, outcomeOf(late),
+                   std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started)});
+      }
+      if (!isNotification && !owner->closed()) owner->sink().send(late.dump());
+    };
+    if (executor_(std::move(task))) return std::nullopt;
+    reply = errorResponse(id, applicationError(Error(Reason::TooManyRequests,
+                                                     "too many long calls running")));
   } else {
     Json outcome = invoke(*entry, params, session);
     reply = outcome.contains("code") ? errorResponse(id, std::move(outcome))

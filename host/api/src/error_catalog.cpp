@@ -81,6 +81,12 @@ constexpr std::array kCatalog{
     Row{Reason::ScriptLimit,
         {1025, false, "Kịch bản thủ tục vượt quá giới hạn cho phép.",
          "The procedure script exceeded its limits."}},
+    Row{Reason::ReaderAmbiguous,
+        {1026, true, "Có thẻ trên nhiều đầu đọc. Vui lòng chọn đầu đọc cần dùng.",
+         "Cards are on several readers. Please choose the reader to use."}},
+    Row{Reason::StorageFailed,
+        {1027, true, "Không ghi được dữ liệu vào kho lưu trữ. Vui lòng báo cho bộ phận kỹ thuật.",
+         "The data could not be written to storage. Please report it to technical support."}},
 };
 static_assert(kCatalog.size() == std::size(kAllReasons), "every reason needs a catalog row");
 

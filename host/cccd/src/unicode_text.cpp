@@ -3,6 +3,7 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
+#include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
 #include <cstdint>
@@ -72,6 +73,51 @@ Result<std::string> toNfc(std::string_view utf8) {
   nfc->normalizeUTF8(0, input, sink, nullptr, status);
   if (U_FAILURE(status)) {
     return Error(Reason::Internal, std::string("text: ICU NFC failed: ") + u_errorName(status));
+  }
+  return out;
+}
+
+Result<std::string> toMrzName(std::string_view utf8) {
+  if (const auto bad = firstInvalidUtf8(utf8)) {
+    return Error(Reason::ValidationFailed, "text: invalid UTF-8 at byte " + std::to_string(*bad));
+  }
+  if (utf8.size() > kMaxTextBytes) {
+    return Error(Reason::ValidationFailed, "text: longer than " + std::to_string(kMaxTextBytes));
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status) || nfd == nullptr) {
+    return Error(Reason::Internal,
+                 std::string("text: ICU NFD unavailable: ") + u_errorName(status));
+  }
+  const icu::UnicodeString decomposed = nfd->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size()))),
+      status);
+  if (U_FAILURE(status)) {
+    return Error(Reason::Internal, std::string("text: ICU NFD failed: ") + u_errorName(status));
+  }
+  constexpr char16_t kCapitalDStroke = 0x0110;
+  constexpr char16_t kSmallDStroke = 0x0111;
+  std::string out;
+  bool pendingSpace = false;
+  for (std::int32_t i = 0; i < decomposed.length(); ++i) {
+    const char16_t c = decomposed.charAt(i);
+    if (c >= 0x0300 && c <= 0x036F) continue;  // combining marks: the diacritics
+    char ascii = 0;
+    if (c == kCapitalDStroke || c == kSmallDStroke) {
+      ascii = 'D';
+    } else if (c >= u'a' && c <= u'z') {
+      ascii = static_cast<char>(c - u'a' + 'A');
+    } else if ((c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')) {
+      ascii = static_cast<char>(c);
+    }
+    if (ascii == 0) {
+      pendingSpace = !out.empty();
+      continue;
+    }
+    if (pendingSpace) out.push_back(' ');
+    pendingSpace = false;
+    out.push_back(ascii);
   }
   return out;
 }

@@ -33,6 +33,8 @@ constexpr std::array<std::pair<Reason, std::string_view>, std::size(kAllReasons)
     {Reason::BlobNotFound, "BLOB_NOT_FOUND"},
     {Reason::ScriptError, "SCRIPT_ERROR"},
     {Reason::ScriptLimit, "SCRIPT_LIMIT"},
+    {Reason::ReaderAmbiguous, "READER_AMBIGUOUS"},
+    {Reason::StorageFailed, "STORAGE_FAILED"},
 }};
 
 }  // namespace

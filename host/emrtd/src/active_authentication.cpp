@@ -139,6 +139,24 @@ Result<std::string> activeAuthenticationHash(ByteView oid) {
         break;
     }
   }
+  // BSI TR-03111 ecdsa-plain-signatures 0.4.0.127.0.7.1.1.4.1.x, which ICAO 9303-11 §9.2.8 uses.
+  const Bytes ecdsaPlain{0x04, 0x00, 0x7F, 0x00, 0x07, 0x01, 0x01, 0x04, 0x01};
+  if (value.size() == 10 && Bytes(value.begin(), value.begin() + 9) == ecdsaPlain) {
+    switch (value[9]) {
+      case 0x01:
+        return std::string("SHA1");
+      case 0x02:
+        return std::string("SHA224");
+      case 0x03:
+        return std::string("SHA256");
+      case 0x04:
+        return std::string("SHA384");
+      case 0x05:
+        return std::string("SHA512");
+      default:
+        break;
+    }
+  }
   return Error(Reason::NotSupported, "AA: signature algorithm " + toHex(oid));
 }
 

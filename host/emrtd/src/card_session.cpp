@@ -158,7 +158,8 @@ class Session {
       if (bytes.error().reason() == Reason::NotSupported) return Ok{};  // absent or protected
       return fail(bytes.error());
     }
-    result_.files[file.name] = std::move(bytes).value();
+    const Bytes& stored = result_.files[file.name] = std::move(bytes).value();
+    if (request_.onFileRead) request_.onFileRead(file, stored);
     return Ok{};
   }
 

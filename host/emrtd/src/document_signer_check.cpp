@@ -83,6 +83,8 @@ DocumentSignerCheck checkDocumentSigner(X509* ds, const TrustStore& trust,
       crlTrouble = true;
     } else {
       out.chainValid = false;
+      out.expired = out.expired || error == X509_V_ERR_CERT_HAS_EXPIRED ||
+                    error == X509_V_ERR_CERT_NOT_YET_VALID;
       out.failures.push_back(std::string("DS certificate chain: ") +
                              X509_verify_cert_error_string(error));
     }

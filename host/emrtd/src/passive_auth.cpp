@@ -262,6 +262,7 @@ PassiveAuthVerdict verifyPassiveAuthentication(ByteView efSod,
   checkSignature(cms.get(), verdict);
   DocumentSignerCheck signer = checkDocumentSigner(ds, trust, options.verificationTime);
   verdict.chainValid = signer.chainValid;
+  verdict.certificateExpired = signer.expired;
   verdict.revocation = signer.revocation;
   verdict.notRevoked = signer.revocation == RevocationStatus::Good ||
                        signer.revocation == RevocationStatus::NotChecked;

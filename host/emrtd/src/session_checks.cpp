@@ -56,10 +56,10 @@ Result<void> runChipAuthentication(CardTransport& transport, SecureChannel& chan
   return Ok{};
 }
 
-Result<ActiveAuthenticationAnswer> runActiveAuthentication(ApduChannel& channel, ByteView dg15,
-                                                           ByteView dg14, ByteView challenge) {
-  auto key = parseDg15(dg15);
-  if (!key) return key.error();
+namespace {
+
+// The AA digest DG14's ActiveAuthenticationInfo names (SHA-256 when DG14 is absent or silent).
+Result<std::string> activeAuthenticationHashOf(ByteView dg14) {
   Bytes hashOid;
   if (!dg14.empty()) {
     auto infos = parseDg14(dg14);
@@ -69,7 +69,25 @@ Result<ActiveAuthenticationAnswer> runActiveAuthentication(ApduChannel& channel,
       hashOid = std::move(oid).value();
     }
   }
-  auto hash = activeAuthenticationHash(hashOid);
+  return activeAuthenticationHash(hashOid);
+}
+
+}  // namespace
+
+Result<bool> verifyActiveAuthenticationFiles(ByteView dg15, ByteView dg14, ByteView challenge,
+                                             ByteView signature) {
+  auto key = parseDg15(dg15);
+  if (!key) return key.error();
+  auto hash = activeAuthenticationHashOf(dg14);
+  if (!hash) return hash.error();
+  return verifyActiveAuthentication(key->subjectPublicKeyInfo, challenge, signature, *hash);
+}
+
+Result<ActiveAuthenticationAnswer> runActiveAuthentication(ApduChannel& channel, ByteView dg15,
+                                                           ByteView dg14, ByteView challenge) {
+  auto key = parseDg15(dg15);
+  if (!key) return key.error();
+  auto hash = activeAuthenticationHashOf(dg14);
   if (!hash) return hash.error();
   CommandApdu command = apdu::internalAuthenticate(challenge);
   command.ne = std::min(command.ne, channel.maxResponseData());

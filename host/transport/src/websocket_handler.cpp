@@ -155,6 +155,7 @@ void WebSocketHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
   logger().information("session " + std::to_string(id) + " opened (" +
                        (decision.origin.empty() ? std::string("token") : decision.origin) + ")");
   const int code = FrameLoop(socket, *sink, *session, options_, services_.dispatcher).run();
+  session->markClosed();
   services_.hub.detach(id);
   registry_.remove(id);
   logger().information("session " + std::to_string(id) + " closed (" + std::to_string(code) + ")");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <vector>
 
@@ -19,6 +20,8 @@ class CardModel {
   // One command APDU in, the response APDU out (data followed by SW1 SW2).
   virtual std::vector<std::uint8_t> transmit(std::span<const std::uint8_t> command) = 0;
   virtual void reset() {}
+  // Model-specific state for the control command "status" (counters …); {} when none.
+  [[nodiscard]] virtual nlohmann::json status() const { return nlohmann::json::object(); }
 };
 
 }  // namespace onestop::simulator

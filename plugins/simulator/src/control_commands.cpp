@@ -29,7 +29,7 @@ json insertCard(const SimulatorDevices& d, const json& request) {
   VirtualReader& reader = d.reader(field(request, "reader", firstReader(d)));
   const std::string name = field(request, "card", "");
   if (name.empty()) invalid("insertCard needs \"card\"");
-  auto card = makeCardModel(name, request);
+  auto card = makeCardModel(name, request, d.cardsFolder);
   if (!card) invalid("unknown card model \"" + name + "\"");
   const auto atr = reader.insert(name, std::move(card));
   return {{"reader", reader.id()}, {"card", name}, {"atr", toHex(atr)}};
@@ -61,10 +61,13 @@ json status(const SimulatorDevices& d) {
   json readers = json::array();
   for (const auto& r : d.readers) {
     const auto card = r->cardName();
-    readers.push_back({{"id", r->id()}, {"card", card ? json(*card) : json(nullptr)}});
+    readers.push_back({{"id", r->id()},
+                       {"card", card ? json(*card) : json(nullptr)},
+                       {"cardStatus", r->cardStatus()}});
   }
   return {{"readers", readers},
           {"cardModels", cardModelNames()},
+          {"cards", d.cardsFolder.string()},
           {"scanImages", d.scanner ? d.scanner->imageFolder().string() : ""},
           {"printOutput", d.printer ? d.printer->outputFolder().string() : ""}};
 }

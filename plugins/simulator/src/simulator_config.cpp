@@ -36,6 +36,8 @@ SimulatorConfig parseSimulatorConfig(std::string_view json,
   config.insertedCard = text(doc, "insertedCard");
   const std::string scan = text(doc, "scanImages");
   config.scanImages = scan.empty() ? pluginDir / "data" / "scan" : std::filesystem::path(scan);
+  const std::string cards = text(doc, "cards");
+  config.cards = cards.empty() ? pluginDir / "cards" : std::filesystem::path(cards);
   const std::string print = text(doc, "printOutput");
   config.printOutput = print.empty()
                            ? std::filesystem::temp_directory_path() / "onestop-simulator-print"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@ struct SimulatorDevices {
   std::vector<std::unique_ptr<VirtualReader>> readers;
   std::unique_ptr<VirtualScanner> scanner;
   std::unique_ptr<VirtualPrinter> printer;
+  std::filesystem::path cardsFolder;  // where insertCard looks up card folders by name
 
   [[nodiscard]] VirtualReader& reader(std::string_view id) const;
   [[nodiscard]] VirtualScanner& scannerById(std::string_view id) const;

@@ -17,8 +17,9 @@ SimulatorPlugin::SimulatorPlugin(sdk::Host host, std::string_view configJson) : 
   }
   devices_.scanner = std::make_unique<VirtualScanner>("scanner-0", config.scanImages);
   devices_.printer = std::make_unique<VirtualPrinter>("printer-0", config.printOutput);
+  devices_.cardsFolder = config.cards;
   if (!config.insertedCard.empty()) {
-    auto card = makeCardModel(config.insertedCard, nlohmann::json::object());
+    auto card = makeCardModel(config.insertedCard, nlohmann::json::object(), config.cards);
     if (!card) {
       throw sdk::StatusError(ONESTOP_E_INVALID_ARGUMENT,
                              "simulator config: unknown card model " + config.insertedCard);

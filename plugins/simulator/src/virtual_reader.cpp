@@ -20,6 +20,12 @@ std::optional<std::string> VirtualReader::cardName() const {
   return slot_->cardName;
 }
 
+nlohmann::json VirtualReader::cardStatus() const {
+  std::lock_guard lock(slot_->mutex);
+  if (!slot_->card) return nullptr;
+  return slot_->card->status();
+}
+
 std::vector<std::uint8_t> VirtualReader::insert(std::string name, std::unique_ptr<CardModel> card,
                                                 bool announce) {
   const bool hadCard = remove(announce);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,8 @@ class VirtualReader {
   [[nodiscard]] sdk::Device device() const;
   // The name of the inserted card model, if any.
   [[nodiscard]] std::optional<std::string> cardName() const;
+  // The inserted model's own status (see CardModel::status), null when the reader is empty.
+  [[nodiscard]] nlohmann::json cardStatus() const;
 
   // Puts a card in (taking out the one there, with its event); returns the new card's ATR.
   std::vector<std::uint8_t> insert(std::string name, std::unique_ptr<CardModel> card,

@@ -36,7 +36,7 @@ TEST(EchoCard, AnswersAnythingElseWithInstructionNotSupported) {
 TEST(CardModelRegistry, MakesModelsByNameAndNothingForUnknownNames) {
   EXPECT_NE(makeCardModel("echo", nlohmann::json::object()), nullptr);
   EXPECT_EQ(makeCardModel("cccd-unknown", nlohmann::json::object()), nullptr);
-  EXPECT_EQ(cardModelNames(), std::vector<std::string>{"echo"});
+  EXPECT_EQ(cardModelNames(), (std::vector<std::string>{"echo", "cccd"}));
 }
 
 }  // namespace

@@ -104,6 +104,29 @@ TEST(SimulatorReader, ReportsExtendedLengthFeatures) {
   EXPECT_GE(features->maxResponseApdu, 65538u);
 }
 
+// The build stages tests/data/cards into <plugin folder>/cards: a card folder's name inserts a
+// CCCD chip with real status words.
+TEST(SimulatorReader, ServesAStagedCccdCardByName) {
+  testing::SimulatorHost sim;
+
+  auto inserted = sim.host().control("simulator", R"({"command":"insertCard","card":"an-2021"})");
+  ASSERT_TRUE(inserted.ok()) << inserted.error().detail();
+  auto connection = sim.host().connectReader(kReader);
+  ASSERT_TRUE(connection.ok()) << connection.error().detail();
+  auto selectApp =
+      (*connection)
+          ->transmit(Bytes{0x00, 0xA4, 0x04, 0x0C, 0x07, 0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01});
+  auto readDg1 = (*connection)->transmit(Bytes{0x00, 0xB0, 0x81, 0x00, 0x04});
+  auto status = sim.host().control("simulator", R"({"command":"status"})");
+
+  ASSERT_TRUE(selectApp.ok() && readDg1.ok() && status.ok());
+  EXPECT_EQ(*selectApp, (Bytes{0x90, 0x00}));
+  EXPECT_EQ(*readDg1, (Bytes{0x69, 0x82})) << "DG1 before BAC";
+  const auto doc = nlohmann::json::parse(*status);
+  EXPECT_EQ(doc["readers"][0]["card"], "an-2021");
+  EXPECT_EQ(doc["readers"][0]["cardStatus"]["failedAuthentications"], 0);
+}
+
 TEST(SimulatorReader, StartsWithTheConfiguredCardAndReaderCount) {
   testing::SimulatorHost sim(R"("readers":2,"insertedCard":"echo")");
 
@@ -147,6 +170,8 @@ INSTANTIATE_TEST_SUITE_P(
                    "unknown command"},
         BadControl{"UnknownCard", R"({"command":"insertCard","card":"gold"})",
                    Reason::ValidationFailed, "unknown card model"},
+        BadControl{"CccdWithoutFolder", R"({"command":"insertCard","card":"cccd"})",
+                   Reason::ValidationFailed, "folder"},
         BadControl{"NotJson", "insert please", Reason::ValidationFailed, "not a JSON object"},
         BadControl{"UnknownReader", R"({"command":"insertCard","reader":"reader-7","card":"echo"})",
                    Reason::DeviceNotFound, "reader-7"}),
@@ -161,7 +186,7 @@ TEST(SimulatorControl, ReportsStatusWithCardModels) {
   ASSERT_TRUE(reply.ok());
   const auto status = nlohmann::json::parse(*reply);
   EXPECT_EQ(status["readers"][0]["card"], "echo");
-  EXPECT_EQ(status["cardModels"], nlohmann::json::array({"echo"}));
+  EXPECT_EQ(status["cardModels"], nlohmann::json::array({"echo", "cccd"}));
 }
 
 }  // namespace

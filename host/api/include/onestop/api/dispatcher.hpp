@@ -21,6 +21,8 @@ struct CallRecord {
   std::chrono::microseconds duration;
 };
 using CallObserver = std::function<void(const CallRecord&)>;
+// Runs a long call elsewhere; false when it cannot take more (the call is refused, retriable).
+using Executor = std::function<bool(std::function<void()>)>;
 
 // JSON-RPC 2.0 over text, without sockets: text in, optional text out (no reply for notifications
 // and all-notification batches).
@@ -30,18 +32,23 @@ class Dispatcher {
     std::size_t maxBatch = 64;
   };
 
-  Dispatcher(const MethodRegistry& registry, Limits limits, CallObserver observer = {});
+  // Without an executor, long-running methods run inline like every other method.
+  Dispatcher(const MethodRegistry& registry, Limits limits, CallObserver observer = {},
+             Executor executor = {});
 
   std::optional<std::string> handle(std::string_view text, Session& session) const;
 
  private:
   // nullopt for a notification.
-  std::optional<Json> handleOne(const Json& message, Session& session) const;
+  // A long-running call outside a batch is handed to the executor and answers nullopt here;
+  // its response goes straight to the session's sink when it is done.
+  std::optional<Json> handleOne(const Json& message, Session& session, bool inBatch) const;
   Json invoke(const MethodRegistry::Entry& entry, const Json& params, Session& session) const;
 
   const MethodRegistry& registry_;
   Limits limits_;
   CallObserver observer_;
+  Executor executor_;
 };
 
 }  // namespace onestop::api

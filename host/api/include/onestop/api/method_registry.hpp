@@ -28,6 +28,9 @@ struct MethodSpec {
   Json paramsSchema;    // JSON Schema of the params object
   Json resultSchema;    // JSON Schema of the result
   Handler handler;
+  // Takes seconds (card read, scan): runs on the dispatcher's executor so the session keeps
+  // reading frames (card.cancel, pings); the response is sent when it finishes.
+  bool longRunning = false;
 };
 
 // An event as data, so that the OpenRPC document and the JS client know its payload.

@@ -20,7 +20,7 @@ class MessageSink {
 
 // Who is calling, as the handshake established it. Shared by the dispatcher, the event hub and
 // the handlers of one connection.
-class Session {
+class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(std::uint64_t id, std::string origin, std::vector<std::string> allowedFamilies,
           std::shared_ptr<MessageSink> sink)
@@ -42,6 +42,11 @@ class Session {
   // True when `event` ("card.inserted") matches a topic ("card.inserted" or "card.*").
   [[nodiscard]] bool wants(const std::string& event) const;
 
+  // Set by the transport once the connection is gone: long calls still running for this session
+  // stop (card reads check it before every APDU) and send nothing more.
+  void markClosed() { closed_ = true; }
+  [[nodiscard]] bool closed() const { return closed_; }
+
   std::string negotiatedApiVersion() const;
   void setNegotiatedApiVersion(std::string version);
 
@@ -53,6 +58,7 @@ class Session {
   mutable std::mutex mutex_;
   std::set<std::string> topics_;
   std::string apiVersion_;
+  std::atomic<bool> closed_{false};
 };
 
 }  // namespace onestop::api

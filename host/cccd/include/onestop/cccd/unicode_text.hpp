@@ -18,4 +18,9 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view bytes);
 // Reason::ValidationFailed naming the byte offset (never the text).
 Result<std::string> toNfc(std::string_view utf8);
 
+// A Vietnamese name as the MRZ spells it (cccd.md §2.1): diacritics dropped (through ICU NFD),
+// Đ/đ as D, upper case, every run of other characters as one space, trimmed:
+// "Trần Thị Bích Ngọc" -> "TRAN THI BICH NGOC". Invalid UTF-8 is Reason::ValidationFailed.
+Result<std::string> toMrzName(std::string_view utf8);
+
 }  // namespace onestop::cccd

@@ -34,6 +34,8 @@ enum class Reason {
   BlobNotFound,
   ScriptError,
   ScriptLimit,
+  ReaderAmbiguous,
+  StorageFailed,
 };
 
 // Every reason, in declaration order (for tables, docs and exhaustive tests).
@@ -51,6 +53,7 @@ inline constexpr Reason kAllReasons[] = {
     Reason::PluginNotFound,   Reason::AccessKeyRejected,
     Reason::CardNotGenuine,   Reason::BlobNotFound,
     Reason::ScriptError,      Reason::ScriptLimit,
+    Reason::ReaderAmbiguous,  Reason::StorageFailed,
 };
 
 // "CARD_REMOVED" for Reason::CardRemoved.

@@ -30,6 +30,11 @@ Result<std::string> activeAuthenticationHash(ByteView signatureAlgorithmOid);
 Result<bool> verifyActiveAuthentication(ByteView dg15PublicKey, ByteView challenge,
                                         ByteView signature, std::string_view ecdsaHash = "SHA256");
 
+// Re-checks a recorded AA signature from the files alone (an evidence bundle): the key from
+// DG15, the digest from DG14's ActiveAuthenticationInfo (SHA-256 when DG14 is empty).
+Result<bool> verifyActiveAuthenticationFiles(ByteView dg15, ByteView dg14, ByteView challenge,
+                                             ByteView signature);
+
 // INTERNAL AUTHENTICATE 00 88 00 00 08 challenge 00 on `channel` (usually the secure channel),
 // then the verdict above. The caller chooses the challenge (the product binds it to the
 // request). A status other than 9000 is an error (statusError).

@@ -63,6 +63,9 @@ struct CardReadRequest {
   PassiveAuthOptions passiveAuthOptions;
   LdsReadOptions readOptions;
   std::function<void(const CardReadProgress&)> onProgress;
+  // Called once per file as soon as it has been read whole, before the next file is selected:
+  // lets a caller show DG13 while the photo is still being read. Not verified yet at that point.
+  std::function<void(const LdsFile&, const Bytes&)> onFileRead;
   std::function<bool()> cancelled;  // checked before every APDU: true -> Reason::Cancelled
 };
 

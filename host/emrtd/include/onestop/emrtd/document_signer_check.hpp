@@ -20,6 +20,7 @@ enum class RevocationStatus {
 
 struct DocumentSignerCheck {
   bool chainValid = false;  // chains to a trusted CSCA, within validity, any purpose
+  bool expired = false;     // a certificate of the chain is past notAfter (or before notBefore)
   RevocationStatus revocation = RevocationStatus::NotChecked;
   std::vector<std::string> failures;  // one sentence per failed check
 };
