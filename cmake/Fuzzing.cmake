@@ -7,7 +7,7 @@ include_guard(GLOBAL)
 if(ONESTOP_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang" OR NOT CMAKE_C_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "ONESTOP_FUZZ=ON needs clang and clang++ (libFuzzer); configure with "
-                        "CC=clang CXX=clang++, as scripts/fuzz does.")
+                        "CC=clang-16 CXX=clang++-16, as scripts/fuzz does.")
   endif()
   # The code uses std::source_location, which libstdc++ only offers to clang 15 and later
   # (__builtin_source_location); Debian 12's default clang is 14: install clang-16 and

@@ -264,6 +264,7 @@ int main(int argc, char** argv) {
   std::vector<double> readMs;
   std::vector<double> dg13Share;
   std::vector<double> pluginReplayMs;
+  std::vector<double> replayMs;
   std::size_t wholeChunkProbeApdus = 0;
   {
     auto connection = bench.connect();
@@ -274,13 +275,15 @@ int main(int argc, char** argv) {
     commands = observed.commands();
     responses = observed.responses();
     minimum = bench.minimumApdus(transport, &chunk);
+    (void)bench.replayOnce(commands, responses);  // warm-up of the raw PC/SC path
+    // Read, raw replay and plugin replay take turns, so that the load of a shared machine
+    // weighs on all three alike.
     for (std::size_t i = 0; i < rounds; ++i) {
       onestop::workflows::ReaderTransport timed(connection);
       const ReadTiming t = bench.readOnce(timed, [&] { return timed.commandCount(); });
       readMs.push_back(t.totalMs);
       dg13Share.push_back(t.dg13Ms / t.totalMs);
-    }
-    for (std::size_t i = 0; i < rounds; ++i) {
+      replayMs.push_back(bench.replayOnce(commands, responses));
       pluginReplayMs.push_back(Bench::replayThroughPlugin(*connection, commands, responses));
     }
     // Informational: the first READ BINARY of each file asks for a whole chunk instead of the
@@ -294,11 +297,6 @@ int main(int argc, char** argv) {
                                .apdusForFiles;
     (void)connection->disconnect();
   }
-
-  std::vector<double> replayMs;
-  (void)bench.replayOnce(commands, responses);  // warm-up
-  for (std::size_t i = 0; i < rounds; ++i)
-    replayMs.push_back(bench.replayOnce(commands, responses));
 
   // Reference reader (pyscard), as a whole process, like a counter would run it.
   std::optional<double> referenceMs;

@@ -168,6 +168,12 @@ class Daemon {
   }
 }
 
+/** The test CSCA of the generated cards, when the build says where they are. */
+function trustArgs() {
+  const cards = process.env.ONESTOP_TEST_CARDS;
+  return cards ? ['--trust-dirs', join(cards, 'trust')] : [];
+}
+
 /**
  * Starts onestopd on an ephemeral port in a fresh runtime dir and waits until it is ready.
  * @returns {Promise<Daemon>}
@@ -176,7 +182,8 @@ export async function startDaemon({ extraArgs = [], timeoutMs = STARTUP_TIMEOUT_
   const binary = requireEnv('ONESTOPD');
   const config = requireEnv('ONESTOP_TEST_CONFIG');
   const runtimeDir = mkdtempSync(join(tmpdir(), 'onestopd-test-'));
-  const args = ['--config', config, '--port', '0', '--runtime-dir', runtimeDir, ...extraArgs];
+  const args = ['--config', config, '--port', '0', '--runtime-dir', runtimeDir,
+    '--state-dir', join(runtimeDir, 'state'), ...trustArgs(), ...extraArgs];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const daemon = new Daemon(child, runtimeDir);
   running.add(daemon);

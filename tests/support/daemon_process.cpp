@@ -86,8 +86,17 @@ DaemonProcess::DaemonProcess(std::vector<std::string> extraArgs, std::string con
   const auto dir = makeTempDir();
   runtimeDir_ = dir / "run";
   errFile_ = dir / "stderr";
-  std::vector<std::string> argv{binary(), "--config",      std::move(config),   "--port",
-                                "0",      "--runtime-dir", runtimeDir_.string()};
+  std::vector<std::string> argv{binary(),
+                                "--config",
+                                std::move(config),
+                                "--port",
+                                "0",
+                                "--runtime-dir",
+                                runtimeDir_.string(),
+                                "--state-dir",
+                                (dir / "state").string(),
+                                "--trust-dirs",
+                                ONESTOP_DEFAULT_TEST_CARDS "/trust"};
   argv.insert(argv.end(), extraArgs.begin(), extraArgs.end());
   pid_ = spawn(argv, dir / "stdout", errFile_);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

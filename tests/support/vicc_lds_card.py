@@ -14,8 +14,9 @@ what keeps the package from working on Python 3, at run time and without touchin
 files:
   - the package is installed off sys.path, and imports PyCrypto's "Crypto" name, which Debian
     ships as pycryptodome's "Cryptodome";
-  - its TLV encoder and a few helpers mix str and bytes (Python 2 leftovers) and write lengths of
-    128 bytes and more as one byte, which breaks every secure-messaging response above 127 bytes;
+  - a few helpers on the secure-messaging path mix str and bytes (Python 2 leftovers), and the
+    TLV encoder writes the length 127 in long form (81 7F) where DER wants one byte: the launcher
+    brings its own DER-length encoder and response protection;
   - the retail MAC prefixes the send sequence counter without its leading zero bytes, so about one
     BAC session in 256 fails with 6988 on every protected command;
   - its BAC key seed assumes a passport (TD3) MRZ;
@@ -33,6 +34,7 @@ be replayed byte for byte against the chip.
 """
 import argparse
 import hashlib
+import logging
 import os
 import signal
 import socket
@@ -273,7 +275,6 @@ def main():
     vs.VirtualICC.connectToPort = staticmethod(connect_to_vpcd)
     # The fixture stops the card with SIGTERM: leave at once, as a pulled card would.
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
-    import logging
     vicc = vs.VirtualICC(None, "ePass", "127.0.0.1", args.port, logginglevel=logging.ERROR)
     print(f"vicc_lds_card: serving {args.lds_dir} on port {args.port}", file=sys.stderr, flush=True)
     vicc.run()

@@ -22,10 +22,15 @@ void registerRpcMethods(MethodRegistry& registry, const ProductInfo& product) {
 }
 
 void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
-                        plugins::DeviceCatalog& catalog) {
+                        plugins::DeviceCatalog& catalog, CardServices* cards) {
   registerSystemMethods(registry, product, catalog);
   registerDeviceMethods(registry, catalog);
   registerEventMethods(registry);
+  if (cards != nullptr) {
+    registerCardMethods(registry, *cards);
+    registerEidMethods(registry, *cards);
+    registerAuditMethods(registry, cards->audit);
+  }
   registerAdminMethods(registry, catalog);
   registerRpcMethods(registry, product);
 }

@@ -42,6 +42,8 @@ Result<Json> environmentLayer(const std::map<std::string, std::string>& env) {
   if (const auto* dir = get("ONESTOP_RUNTIME_DIR")) layer["runtimeDir"] = *dir;
   if (const auto* dirs = get("ONESTOP_PLUGIN_DIRS")) layer["plugins"]["dirs"] = split(*dirs, ':');
   if (const auto* root = get("ONESTOP_WEB_ROOT")) layer["webRoot"] = *root;
+  if (const auto* state = get("ONESTOP_STATE_DIR")) layer["stateDir"] = *state;
+  if (const auto* trust = get("ONESTOP_TRUST_DIRS")) layer["trust"]["dirs"] = split(*trust, ':');
   if (const auto* level = get("ONESTOP_LOG_LEVEL")) layer["logging"]["level"] = *level;
   if (const auto* format = get("ONESTOP_LOG_FORMAT")) layer["logging"]["format"] = *format;
   if (const auto* origins = get("ONESTOP_ALLOWED_ORIGINS")) {
@@ -119,6 +121,11 @@ Result<Config> parseConfig(const Json& document) {
   }
   c.runtimeDir = document.value("runtimeDir", std::string());
   c.webRoot = document.value("webRoot", std::string());
+  c.stateDir = document.value("stateDir", std::string());
+  const auto& t = document.value("trust", Json::object());
+  c.trust.dirs = paths(t.value("dirs", Json::array()));
+  const auto& e = document.value("eid", Json::object());
+  c.eid.onlineVerifier = e.value("onlineVerifier", Json(nullptr));
   const auto& b = document.value("blobs", Json::object());
   c.blobs.ttl = std::chrono::seconds(b.value("ttlSeconds", 600));
   c.blobs.maxBytes = b.value("maxBytes", c.blobs.maxBytes);
@@ -135,6 +142,8 @@ Json Config::toJson() const {
   }
   Json dirs = Json::array();
   for (const auto& d : plugins.dirs) dirs.push_back(d.string());
+  Json trustDirs = Json::array();
+  for (const auto& d : trust.dirs) trustDirs.push_back(d.string());
   Json settings = Json::object();
   for (const auto& [id, value] : plugins.settings) settings[id] = value;
   return Json{{"server",
@@ -150,6 +159,9 @@ Json Config::toJson() const {
               {"plugins", {{"dirs", dirs}, {"disabled", plugins.disabled}, {"settings", settings}}},
               {"runtimeDir", runtimeDir.string()},
               {"webRoot", webRoot.string()},
+              {"stateDir", stateDir.string()},
+              {"trust", {{"dirs", trustDirs}}},
+              {"eid", {{"onlineVerifier", eid.onlineVerifier}}},
               {"blobs", {{"ttlSeconds", blobs.ttl.count()}, {"maxBytes", blobs.maxBytes}}},
               {"logging", {{"level", logging.level}, {"format", logging.format}}}};
 }
@@ -161,6 +173,8 @@ void resolveDefaultPaths(Config& config, const std::filesystem::path& executable
   if (config.plugins.dirs.empty()) config.plugins.dirs.push_back(prefix / "lib/onestop/plugins");
   if (config.webRoot.empty()) config.webRoot = prefix / "share/onestop/web";
   if (config.runtimeDir.empty()) config.runtimeDir = defaultRuntimeDir();
+  if (config.trust.dirs.empty()) config.trust.dirs.push_back(prefix / "share/onestop/trust");
+  if (config.stateDir.empty()) config.stateDir = defaultStateDir();
 }
 
 std::map<std::string, std::string> onestopEnvironment() {

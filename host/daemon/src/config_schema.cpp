@@ -24,6 +24,15 @@ api::Json originObject() {
   return schema;
 }
 
+api::Json onlineVerifierSchema() {
+  auto simulator = closedObject({{"kind", {{"enum", {"simulator"}}}},
+                                 {"revokedIdNumbers", stringList()},
+                                 {"unknownIdNumbers", stringList()},
+                                 {"unavailable", {{"type", "boolean"}}}});
+  simulator["required"] = {"kind"};
+  return api::Json{{"oneOf", api::Json::array({api::Json{{"type", "null"}}, simulator})}};
+}
+
 }  // namespace
 
 const api::Json& configSchema() {
@@ -54,6 +63,9 @@ const api::Json& configSchema() {
             {"settings", {{"type", "object"}, {"additionalProperties", {{"type", "object"}}}}}})},
       {"runtimeDir", {{"type", "string"}}},
       {"webRoot", {{"type", "string"}}},
+      {"stateDir", {{"type", "string"}}},
+      {"trust", closedObject({{"dirs", stringList()}})},
+      {"eid", closedObject({{"onlineVerifier", onlineVerifierSchema()}})},
       {"blobs", closedObject({{"ttlSeconds", integerIn(10, 86400)},
                               {"maxBytes", integerIn(1 << 20, std::int64_t{4} << 30)}})},
       {"logging", closedObject({{"level",

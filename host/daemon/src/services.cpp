@@ -6,6 +6,14 @@
 #include <optional>
 
 #include "onestop/api/blob_store.hpp"
+#include "onestop/api/task_pool.hpp"
+#include "onestop/emrtd/trust_store.hpp"
+#include "onestop/store/audit_log.hpp"
+#include "onestop/store/database.hpp"
+#include "onestop/workflows/card_read.hpp"
+#include "onestop/workflows/online_verifier.hpp"
+#include "onestop/workflows/reader_access.hpp"
+#include "onestop/api/card_reads.hpp"
 #include "onestop/api/dispatcher.hpp"
 #include "onestop/api/event_hub.hpp"
 #include "onestop/api/method_registry.hpp"
@@ -49,6 +57,40 @@ plugins::PluginHostOptions pluginOptions(const Config& config) {
   return options;
 }
 
+// Every directory that exists; a missing one is only a warning (a fresh install has no CSCA yet,
+// and then every card is reported as not chaining to a trusted CSCA).
+std::shared_ptr<const emrtd::TrustStore> loadTrustStore(const Config& config) {
+  auto trust = std::make_shared<emrtd::TrustStore>();
+  for (const auto& dir : config.trust.dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      logger().warning("trust directory %s not found", dir.string());
+      continue;
+    }
+    if (auto ok = trust->addDirectory(dir.string()); !ok) {
+      logger().warning("trust directory %s: %s", dir.string(), ok.error().detail());
+    }
+  }
+  logger().information("trust store: %z CSCA certificates, %z CRLs", trust->certificateCount(),
+                       trust->crlCount());
+  return trust;
+}
+
+Result<std::shared_ptr<store::Database>> openStateDatabase(const Config& config) {
+  std::error_code ec;
+  std::filesystem::create_directories(config.stateDir, ec);
+  if (ec) {
+    return Error(Reason::StorageFailed,
+                 "cannot create state directory " + config.stateDir.string() + ": " + ec.message());
+  }
+  std::filesystem::permissions(config.stateDir, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::replace, ec);
+  return store::Database::open(config.stateDir / "onestop.db");
+}
+
+constexpr std::size_t kLongCallThreads = 4;
+constexpr std::size_t kLongCallQueue = 32;
+
 }  // namespace
 
 struct Services::Parts {
@@ -65,6 +107,15 @@ struct Services::Parts {
   api::BlobStore blobs;
   api::Metrics metrics;
   api::ProductInfo product;
+  std::shared_ptr<const emrtd::TrustStore> trust;
+  std::shared_ptr<store::Database> database;
+  std::unique_ptr<store::AuditLog> audit;
+  std::unique_ptr<workflows::OnlineVerifier> onlineVerifier;
+  std::unique_ptr<workflows::PluginReaderAccess> readerAccess;
+  std::unique_ptr<workflows::CardReadWorkflow> cardReads;
+  api::CardReads reads;
+  std::unique_ptr<api::CardServices> cardServices;
+  api::TaskPool longCalls{kLongCallThreads, kLongCallQueue};
   std::unique_ptr<api::Dispatcher> dispatcher;
   std::unique_ptr<transport::HandshakePolicy> policy;
   std::unique_ptr<transport::Server> server;
@@ -98,12 +149,30 @@ Result<std::unique_ptr<Services>> Services::start(const Config& config) {
     }
   }
 
-  api::registerAllMethods(p.registry, p.product, *p.pluginHost);
+  p.trust = loadTrustStore(config);
+  auto database = openStateDatabase(config);
+  if (!database) {
+    p.pluginHost->shutdown();
+    p.runtime->cleanup();
+    return database.error();
+  }
+  p.database = std::move(database).value();
+  p.audit = std::make_unique<store::AuditLog>(p.database);
+  auto online = workflows::makeOnlineVerifier(config.eid.onlineVerifier);
+  if (!online) return online.error();
+  p.onlineVerifier = std::move(online).value();
+  p.readerAccess = std::make_unique<workflows::PluginReaderAccess>(*p.pluginHost);
+  p.cardReads = std::make_unique<workflows::CardReadWorkflow>(*p.readerAccess, p.trust);
+  p.cardServices = std::make_unique<api::CardServices>(api::CardServices{
+      *p.cardReads, p.trust, p.onlineVerifier.get(), *p.audit, p.reads});
+
+  api::registerAllMethods(p.registry, p.product, *p.pluginHost, p.cardServices.get());
   p.dispatcher = std::make_unique<api::Dispatcher>(
       p.registry, api::Dispatcher::Limits{config.server.maxBatch},
       [&metrics = p.metrics](const api::CallRecord& call) {
         metrics.recordCall(call.method, call.outcome, call.duration);
-      });
+      },
+      [&pool = p.longCalls](std::function<void()> task) { return pool.post(std::move(task)); });
   p.policy = std::make_unique<transport::HandshakePolicy>(config.security.allowedOrigins,
                                                           config.security.allowedHosts, *token);
 
@@ -153,6 +222,7 @@ void Services::stop() {
   parts_->stopped = true;
   parts_->runtime->cleanup();  // first: clients stop finding a daemon that is going away
   parts_->server->stop();
+  parts_->longCalls.stop();  // sessions are closed: running reads see it and stop
   parts_->pluginHost->setListener(nullptr);
   parts_->pluginHost->shutdown();
 }

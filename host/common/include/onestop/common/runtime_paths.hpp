@@ -11,5 +11,8 @@ inline constexpr const char* kPidFileName = "onestopd.pid";
 
 // /run/onestop for root (the service), else $XDG_RUNTIME_DIR/onestop, else /tmp/onestop-<uid>.
 std::filesystem::path defaultRuntimeDir();
+// Where persistent state (the audit database) lives: /var/lib/onestop for root, else
+// $XDG_STATE_HOME/onestop or ~/.local/state/onestop.
+std::filesystem::path defaultStateDir();
 
 }  // namespace onestop

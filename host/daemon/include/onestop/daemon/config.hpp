@@ -35,6 +35,16 @@ struct Config {
   } plugins;
   std::filesystem::path runtimeDir;  // empty: /run/onestop (root) or $XDG_RUNTIME_DIR/onestop
   std::filesystem::path webRoot;     // empty: <exe>/../share/onestop/web
+  // The audit database lives here; empty: /var/lib/onestop (root) or
+  // $XDG_STATE_HOME/onestop (~/.local/state/onestop).
+  std::filesystem::path stateDir;
+  struct Trust {
+    // CSCA certificates and CRLs for passive authentication; empty: <exe>/../share/onestop/trust.
+    std::vector<std::filesystem::path> dirs;
+  } trust;
+  struct Eid {
+    api::Json onlineVerifier;  // null: none (the national interface is not public)
+  } eid;
   struct Blobs {
     std::chrono::seconds ttl{600};
     std::size_t maxBytes = 256u << 20u;
@@ -53,7 +63,8 @@ const char* embeddedDefaultConfig();
 
 // Layers, later wins: embedded default, then the file (if any), then environment overrides
 // (ONESTOP_PORT, ONESTOP_BIND, ONESTOP_RUNTIME_DIR, ONESTOP_PLUGIN_DIRS, ONESTOP_WEB_ROOT,
-// ONESTOP_LOG_LEVEL, ONESTOP_LOG_FORMAT, ONESTOP_ALLOWED_ORIGINS). Errors name the key and why.
+// ONESTOP_STATE_DIR, ONESTOP_TRUST_DIRS, ONESTOP_LOG_LEVEL, ONESTOP_LOG_FORMAT,
+// ONESTOP_ALLOWED_ORIGINS). Errors name the key and why.
 Result<api::Json> mergeConfigLayers(const std::string& fileText, const std::string& fileName,
                                     const std::map<std::string, std::string>& environment);
 
