@@ -112,7 +112,7 @@ class CardReadCall {
         session_, "card.read", "reader:" + read->reader.id, releasedFields(finished->evidence),
         "OK",
         std::string(read->chip.authentication == emrtd::AuthenticationMethod::Pace ? "PACE"
-                                                                                    : "BAC") +
+                                                                                   : "BAC") +
             "; " + std::to_string(read->apduCount) + " APDUs"));
     if (!audited) {
       services_.reads.finish(*running_, nullptr);
@@ -132,9 +132,9 @@ class CardReadCall {
   }
 
   void progress(const workflows::ReadProgress& p) {
-    Json payload{{"readId", running_->readId},  {"state", p.state},
-                 {"filesDone", p.filesDone},    {"fileCount", p.fileCount},
-                 {"bytesRead", p.bytesRead},    {"totalBytes", p.totalBytes}};
+    Json payload{{"readId", running_->readId}, {"state", p.state},
+                 {"filesDone", p.filesDone},   {"fileCount", p.fileCount},
+                 {"bytesRead", p.bytesRead},   {"totalBytes", p.totalBytes}};
     if (!p.file.empty()) payload["file"] = p.file;
     notify("card.progress", payload);
   }
@@ -150,7 +150,8 @@ class CardReadCall {
         {"readId", running_->readId},
         {"reader", read.reader.id},
         {"authentication",
-         {{"method", read.chip.authentication == emrtd::AuthenticationMethod::Pace ? "PACE" : "BAC"},
+         {{"method",
+           read.chip.authentication == emrtd::AuthenticationMethod::Pace ? "PACE" : "BAC"},
           {"key", read.key.describe()},
           {"keyPosition", read.keyPosition}}},
         {"person", contents.person ? workflows::personToJson(*contents.person) : Json(nullptr)},
@@ -183,33 +184,32 @@ void registerCardMethods(MethodRegistry& registry, CardServices& services) {
                 /*longRunning=*/true});
 
   registry.add({"card.cancel", "card", "Stop this session's running card reads (or the one named).",
-                s::object({{"readId", s::string()}}), s::object({{"cancelled", s::integer()}}, {"cancelled"}),
+                s::object({{"readId", s::string()}}),
+                s::object({{"cancelled", s::integer()}}, {"cancelled"}),
                 [&services](const Json& params, CallContext& context) -> Result<Json> {
                   const auto count = services.reads.cancel(context.session.id(),
                                                            params.value("readId", std::string()));
                   return Json{{"cancelled", count}};
                 }});
 
-  registry.addEvent({"card.progress",
-                     "A state of a running card.read (to the reading session only).",
-                     s::object({{"readId", s::string()},
-                                {"state", s::enumOf({"waitingForCard", "readingCardAccess",
-                                                     "selecting", "authenticating", "reading",
-                                                     "chipAuthentication", "activeAuthentication",
-                                                     "passiveAuthentication", "done"})},
-                                {"file", s::string()},
-                                {"filesDone", s::integer()},
-                                {"fileCount", s::integer()},
-                                {"bytesRead", s::integer()},
-                                {"totalBytes", s::integer()}},
-                               {"readId", "state"})});
-  registry.addEvent({"card.data",
-                     "The citizen's DG13 fields as soon as they are read, before verification "
-                     "(to the reading session only).",
-                     s::object({{"readId", s::string()},
-                                {"person", openObject()},
-                                {"verified", s::boolean()}},
-                               {"readId", "person", "verified"})});
+  registry.addEvent(
+      {"card.progress", "A state of a running card.read (to the reading session only).",
+       s::object({{"readId", s::string()},
+                  {"state", s::enumOf({"waitingForCard", "readingCardAccess", "selecting",
+                                       "authenticating", "reading", "chipAuthentication",
+                                       "activeAuthentication", "passiveAuthentication", "done"})},
+                  {"file", s::string()},
+                  {"filesDone", s::integer()},
+                  {"fileCount", s::integer()},
+                  {"bytesRead", s::integer()},
+                  {"totalBytes", s::integer()}},
+                 {"readId", "state"})});
+  registry.addEvent(
+      {"card.data",
+       "The citizen's DG13 fields as soon as they are read, before verification "
+       "(to the reading session only).",
+       s::object({{"readId", s::string()}, {"person", openObject()}, {"verified", s::boolean()}},
+                 {"readId", "person", "verified"})});
 }
 
 }  // namespace onestop::api

@@ -33,7 +33,8 @@ Result<KeyParams> readKeyParams(const Json& key) {
     const auto date = [&](const char* name) -> Result<std::optional<cccd::Date>> {
       if (!key.contains(name)) return std::optional<cccd::Date>();
       auto parsed = cccd::parseSlashDate(key[name].get<std::string>());
-      if (!parsed) return Error(Reason::ValidationFailed, std::string("key.") + name + ": dd/mm/yyyy");
+      if (!parsed)
+        return Error(Reason::ValidationFailed, std::string("key.") + name + ": dd/mm/yyyy");
       return std::optional<cccd::Date>(*parsed);
     };
     auto birth = date("dateOfBirth");

@@ -14,8 +14,8 @@ std::shared_ptr<CardReads::Running> CardReads::start(std::uint64_t sessionId) {
   emrtd::OpenSslRandomSource random;
   auto nonce = random.generate(8);
   std::lock_guard lock(mutex_);
-  read->readId = "read-" + std::to_string(++nextId_) + "-" +
-                 (nonce ? emrtd::toHex(*nonce) : std::string("0"));
+  read->readId =
+      "read-" + std::to_string(++nextId_) + "-" + (nonce ? emrtd::toHex(*nonce) : std::string("0"));
   running_[read->readId] = read;
   return read;
 }
@@ -24,15 +24,14 @@ void CardReads::finish(const Running& read, std::shared_ptr<const FinishedRead> 
   std::lock_guard lock(mutex_);
   running_.erase(read.readId);
   if (result) {
-    finished_.push_back({read.readId, read.sessionId, std::chrono::steady_clock::now(),
-                         std::move(result)});
+    finished_.push_back(
+        {read.readId, read.sessionId, std::chrono::steady_clock::now(), std::move(result)});
     const auto ofSession = std::count_if(finished_.begin(), finished_.end(), [&](const Kept& k) {
       return k.sessionId == read.sessionId;
     });
     if (static_cast<std::size_t>(ofSession) > keepPerSession_) {
-      finished_.erase(std::find_if(finished_.begin(), finished_.end(), [&](const Kept& k) {
-        return k.sessionId == read.sessionId;
-      }));
+      finished_.erase(std::find_if(finished_.begin(), finished_.end(),
+                                   [&](const Kept& k) { return k.sessionId == read.sessionId; }));
     }
   }
   expire();

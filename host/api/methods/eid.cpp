@@ -48,8 +48,8 @@ void registerEidMethods(MethodRegistry& registry, CardServices& services) {
          const auto readId = params["readId"].get<std::string>();
          auto read = services.reads.find(context.session.id(), readId);
          if (!read) {
-           return Error(Reason::InvalidState,
-                        "no finished card.read " + readId + " in this session (reads are kept 10 minutes)");
+           return Error(Reason::InvalidState, "no finished card.read " + readId +
+                                                  " in this session (reads are kept 10 minutes)");
          }
          auto qr = qrParam(params);
          if (!qr) return qr.error();
@@ -60,9 +60,9 @@ void registerEidMethods(MethodRegistry& registry, CardServices& services) {
          options.online = services.online;
          options.chipAuthenticationWitnessed = true;
          const auto verdict = workflows::verifyEvidence(read->evidence, read->contents, options);
-         auto audited = services.audit.append(auditRecord(
-             context.session, "eid.verify", "read:" + readId, {},
-             verdict.failedReasons().empty() ? "OK" : "NOT_VERIFIED"));
+         auto audited = services.audit.append(
+             auditRecord(context.session, "eid.verify", "read:" + readId, {},
+                         verdict.failedReasons().empty() ? "OK" : "NOT_VERIFIED"));
          if (!audited) return audited.error();
          return Json{{"readId", readId}, {"verdict", workflows::verdictToJson(verdict)}};
        }});
@@ -76,7 +76,8 @@ void registerEidMethods(MethodRegistry& registry, CardServices& services) {
                   {"origin", s::string("The origin the server expects")},
                   {"qr", s::string("The text of the QR code printed on the card")}},
                  {"evidence"}),
-       s::object({{"verdict", verdictSchema()}, {"person", Json{{"type", Json::array({"object", "null"})}}}},
+       s::object({{"verdict", verdictSchema()},
+                  {"person", Json{{"type", Json::array({"object", "null"})}}}},
                  {"verdict", "person"}),
        [&services](const Json& params, CallContext& context) -> Result<Json> {
          auto evidence = workflows::evidenceFromJson(params["evidence"]);
@@ -88,16 +89,18 @@ void registerEidMethods(MethodRegistry& registry, CardServices& services) {
          options.trust = services.trust.get();
          options.today = today();
          options.qr = *qr ? &**qr : nullptr;
-         if (params.contains("challenge")) options.expectedChallenge = params["challenge"].get<std::string>();
-         if (params.contains("origin")) options.expectedOrigin = params["origin"].get<std::string>();
+         if (params.contains("challenge"))
+           options.expectedChallenge = params["challenge"].get<std::string>();
+         if (params.contains("origin"))
+           options.expectedOrigin = params["origin"].get<std::string>();
          const auto verdict = workflows::verifyEvidence(*evidence, contents, options);
-         auto audited = services.audit.append(auditRecord(
-             context.session, "evidence.verify", "evidence", {},
-             verdict.failedReasons().empty() ? "OK" : "NOT_VERIFIED"));
+         auto audited = services.audit.append(
+             auditRecord(context.session, "evidence.verify", "evidence", {},
+                         verdict.failedReasons().empty() ? "OK" : "NOT_VERIFIED"));
          if (!audited) return audited.error();
          return Json{{"verdict", workflows::verdictToJson(verdict)},
-                     {"person", contents.person ? workflows::personToJson(*contents.person)
-                                                : Json(nullptr)}};
+                     {"person",
+                      contents.person ? workflows::personToJson(*contents.person) : Json(nullptr)}};
        }});
 }
 

@@ -68,7 +68,7 @@ constexpr std::array kCatalog{
     Row{Reason::PluginNotFound,
         {1020, false, "Không tìm thấy trình điều khiển (plugin).", "Plugin not found."}},
     Row{Reason::AccessKeyRejected,
-        {1021, false, "Thẻ từ chối khóa truy cập. Kiểm tra lại số CCCD hoặc dòng MRZ.",
+        {1021, true, "Thẻ từ chối khóa truy cập. Kiểm tra lại số CCCD hoặc dòng MRZ.",
          "The card rejected the access key. Check the ID number or the MRZ."}},
     Row{Reason::CardNotGenuine,
         {1022, false, "Thẻ không vượt qua kiểm tra xác thực.",

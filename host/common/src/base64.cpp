@@ -19,8 +19,8 @@ std::optional<std::vector<std::uint8_t>> base64Decode(std::string_view text) {
   if (text.size() % 4 != 0) return std::nullopt;
   if (text.empty()) return std::vector<std::uint8_t>{};
   const auto isAlphabet = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '+' || c == '/';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/';
   };
   std::size_t padding = 0;
   if (text.back() == '=') padding = text[text.size() - 2] == '=' ? 2 : 1;
@@ -29,8 +29,9 @@ std::optional<std::vector<std::uint8_t>> base64Decode(std::string_view text) {
   }
   std::vector<std::uint8_t> out(text.size() / 4 * 3);
   // EVP_DecodeBlock counts padding as zero bytes; they are cut off below.
-  const int written = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()),
-                                      static_cast<int>(text.size()));
+  const int written =
+      EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()),
+                      static_cast<int>(text.size()));
   if (written < 0 || static_cast<std::size_t>(written) < padding) return std::nullopt;
   out.resize(static_cast<std::size_t>(written) - padding);
   return out;

@@ -113,13 +113,22 @@ Result<std::unique_ptr<RpcClient>> RpcClient::connect(const Options& options) {
   return std::unique_ptr<RpcClient>(new RpcClient(std::move(impl)));
 }
 
-Result<std::string> RpcClient::exchange(const std::string& text) {
+Result<void> RpcClient::send(const std::string& text) {
   try {
     impl_->socket->sendFrame(text.data(), static_cast<int>(text.size()), WebSocket::FRAME_TEXT);
   } catch (const Poco::Exception& e) {
     return Error(Reason::IoError, e.displayText());
   }
+  return Ok{};
+}
+
+Result<std::string> RpcClient::nextReply() {
   return impl_->receiveReply();
+}
+
+Result<std::string> RpcClient::exchange(const std::string& text) {
+  if (auto sent = send(text); !sent) return sent.error();
+  return nextReply();
 }
 
 Result<Json> RpcClient::call(const std::string& method, const Json& params) {

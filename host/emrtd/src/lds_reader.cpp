@@ -120,9 +120,9 @@ Result<Bytes> LdsReader::readFile(const LdsFile& file, const ReadProgress& progr
     const std::size_t offset = data.size();
     auto chunk = readChunk(file, offset, *total - offset);
     if (!chunk) return chunk.error();
-    if (chunk->empty()) {
-      return Error(Reason::IoError, at(file, offset) + ": no data before the end of the file");
-    }
+    // The file ends before its header says: return it as stored. Passive authentication and
+    // the parsers then judge it, so a malformed card gets a verdict rather than a read error.
+    if (chunk->empty()) break;
     const std::size_t take = std::min(chunk->size(), *total - offset);
     data.insert(data.end(), chunk->begin(), chunk->begin() + static_cast<std::ptrdiff_t>(take));
     if (progress) progress(data.size(), *total);

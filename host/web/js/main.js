@@ -4,6 +4,7 @@ import { RpcClient } from './rpc-client.js';
 import { currentLang, initLang, onLangChange, setLang } from './i18n.js';
 import { setupHealth } from './health.js';
 import { setupDevices } from './devices.js';
+import { setupCardRead } from './card-read.js';
 import { setupPlugins } from './plugins.js';
 import { setupExplorer } from './explorer.js';
 
@@ -53,6 +54,7 @@ const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 const client = new RpcClient(`${scheme}://${location.host}/v1`, { client: 'onestop-console' });
 setupHealth(client);
 setupDevices(client);
+setupCardRead(client);
 setupPlugins(client);
 setupExplorer(client);
 client.start();

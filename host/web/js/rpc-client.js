@@ -169,7 +169,7 @@ export class RpcClient extends EventTarget {
     }, delay);
   }
 
-  send(ws, method, params) {
+  send(ws, method, params, timeoutMs = this.callTimeoutMs) {
     return new Promise((resolve, reject) => {
       if (!ws || ws.readyState !== 1) {
         reject(new ConnectionError('not connected'));
@@ -179,16 +179,19 @@ export class RpcClient extends EventTarget {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new ConnectionError(`no reply to ${method}`));
-      }, this.callTimeoutMs);
+      }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
     });
   }
 
-  /** Calls a method; resolves with the result, rejects with RpcError or ConnectionError. */
-  call(method, params = {}) {
+  /**
+   * Calls a method; resolves with the result, rejects with RpcError or ConnectionError.
+   * `timeoutMs` overrides the default wait for long calls such as card.read.
+   */
+  call(method, params = {}, { timeoutMs } = {}) {
     if (!this.isOpen) return Promise.reject(new ConnectionError('not connected'));
-    return this.send(this.ws, method, params);
+    return this.send(this.ws, method, params, timeoutMs ?? this.callTimeoutMs);
   }
 
   /** Subscribes now (if connected) and after every reconnect. */

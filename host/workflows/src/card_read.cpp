@@ -90,8 +90,8 @@ Result<plugins::DeviceSnapshot> CardReadWorkflow::waitForReader(const CardReadIn
   for (;;) {
     auto chosen = chooseReader(readers_.readers(), input.reader);
     if (chosen && chosen->cardPresent) return chosen;
-    const bool mayWait = (chosen || chosen.error().reason() == Reason::NoCard) &&
-                         Clock::now() < deadline;
+    const bool mayWait =
+        (chosen || chosen.error().reason() == Reason::NoCard) && Clock::now() < deadline;
     if (!mayWait) {
       if (!chosen) return chosen.error();
       return Error(Reason::NoCard, "no card on reader " + chosen->id);
@@ -127,7 +127,8 @@ Result<CardReadOutput> CardReadWorkflow::run(const CardReadInput& input) {
   out.origin = input.origin;
   emrtd::OpenSslRandomSource random;
   if (!input.challenge.empty()) {
-    out.activeAuthenticationChallenge = activeAuthenticationChallenge(input.challenge, input.origin);
+    out.activeAuthenticationChallenge =
+        activeAuthenticationChallenge(input.challenge, input.origin);
   } else {
     auto nonce = random.generate(kAaChallengeBytes);
     if (!nonce) return nonce.error();

@@ -17,8 +17,8 @@ Result<void> validateChallenge(std::string_view challenge) {
     return Error(Reason::ValidationFailed, "challenge: 16 to 128 characters");
   }
   const bool alphabet = std::all_of(challenge.begin(), challenge.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
   if (!alphabet) return Error(Reason::ValidationFailed, "challenge: only A-Z a-z 0-9 _ -");
   return Ok{};

@@ -238,8 +238,8 @@ void checkMrzAgainstDg13(const CardContents& contents, Checks& checks) {
   }
   if (person.expiry) {
     const std::string expected = person.expiry->noExpiry ? std::string("991231")
-                                 : person.expiry->date  ? cccd::toYymmdd(*person.expiry->date)
-                                                        : mrz.dateOfExpiry;
+                                 : person.expiry->date   ? cccd::toYymmdd(*person.expiry->date)
+                                                         : mrz.dateOfExpiry;
     if (expected != mrz.dateOfExpiry) differ.emplace_back("dateOfExpiry");
   }
   // The MRZ name is cut at 30 characters: the chip's name must start with it.

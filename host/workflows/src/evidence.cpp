@@ -81,17 +81,18 @@ Evidence evidenceFromRead(const CardReadOutput& read) {
 
 Json evidenceToJson(const Evidence& evidence) {
   Json groups = Json::object();
-  for (const auto& [n, bytes] : evidence.dataGroups) groups[std::to_string(n)] = base64Encode(bytes);
-  Json json{{"format", kEvidenceFormat},
-            {"readAt", evidence.readAt},
-            {"challenge", evidence.challenge},
-            {"origin", evidence.origin},
-            {"binding", emrtd::toHex(bindingDigest(evidence.challenge, evidence.origin))},
-            {"authentication", evidence.authentication},
-            {"sod", base64Encode(evidence.sod)},
-            {"dataGroups", std::move(groups)},
-            {"chipAuthentication",
-             {{"result", evidence.chipAuthentication}, {"transferable", false}}}};
+  for (const auto& [n, bytes] : evidence.dataGroups)
+    groups[std::to_string(n)] = base64Encode(bytes);
+  Json json{
+      {"format", kEvidenceFormat},
+      {"readAt", evidence.readAt},
+      {"challenge", evidence.challenge},
+      {"origin", evidence.origin},
+      {"binding", emrtd::toHex(bindingDigest(evidence.challenge, evidence.origin))},
+      {"authentication", evidence.authentication},
+      {"sod", base64Encode(evidence.sod)},
+      {"dataGroups", std::move(groups)},
+      {"chipAuthentication", {{"result", evidence.chipAuthentication}, {"transferable", false}}}};
   if (!evidence.activeAuthenticationSignature.empty()) {
     json["activeAuthentication"] = {
         {"challenge", emrtd::toHex(evidence.activeAuthenticationChallenge)},
@@ -104,12 +105,13 @@ Result<Evidence> evidenceFromJson(const Json& json) {
   if (!json.is_object()) return invalid("", "must be an object");
   auto format = stringMember(json, "format", true);
   if (!format) return format.error();
-  if (*format != kEvidenceFormat) return invalid("format", "unsupported (expected " + std::string(kEvidenceFormat) + ")");
+  if (*format != kEvidenceFormat)
+    return invalid("format", "unsupported (expected " + std::string(kEvidenceFormat) + ")");
   Evidence evidence;
-  for (auto [name, target] : {std::pair{"readAt", &evidence.readAt},
-                              std::pair{"challenge", &evidence.challenge},
-                              std::pair{"origin", &evidence.origin},
-                              std::pair{"authentication", &evidence.authentication}}) {
+  for (auto [name, target] :
+       {std::pair{"readAt", &evidence.readAt}, std::pair{"challenge", &evidence.challenge},
+        std::pair{"origin", &evidence.origin},
+        std::pair{"authentication", &evidence.authentication}}) {
     auto value = stringMember(json, name, false);
     if (!value) return value.error();
     *target = std::move(value).value();
@@ -121,11 +123,13 @@ Result<Evidence> evidenceFromJson(const Json& json) {
   evidence.sod = std::move(sodBytes).value();
 
   const auto groups = json.find("dataGroups");
-  if (groups == json.end() || !groups->is_object()) return invalid("dataGroups", "must be an object");
+  if (groups == json.end() || !groups->is_object())
+    return invalid("dataGroups", "must be an object");
   for (const auto& [key, value] : groups->items()) {
     int number = 0;
     for (const char c : key) {
-      if (c < '0' || c > '9' || number > kMaxDataGroup) return invalid("dataGroups", "keys are 1–16");
+      if (c < '0' || c > '9' || number > kMaxDataGroup)
+        return invalid("dataGroups", "keys are 1–16");
       number = number * 10 + (c - '0');
     }
     if (key.empty() || number < 1 || number > kMaxDataGroup) {

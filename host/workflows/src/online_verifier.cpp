@@ -32,15 +32,18 @@ OnlineStatus SimulatedOnlineVerifier::check(const OnlineQuery& query) {
 Result<std::unique_ptr<OnlineVerifier>> makeOnlineVerifier(const nlohmann::json& config) {
   if (config.is_null()) return std::unique_ptr<OnlineVerifier>();
   if (!config.is_object() || config.value("kind", std::string()) != "simulator") {
-    return Error(Reason::ValidationFailed, "eid.onlineVerifier: only kind \"simulator\" is built in");
+    return Error(Reason::ValidationFailed,
+                 "eid.onlineVerifier: only kind \"simulator\" is built in");
   }
   const auto idSet = [&](const char* key) -> Result<std::set<std::string>> {
     std::set<std::string> out;
     const auto it = config.find(key);
     if (it == config.end()) return out;
-    if (!it->is_array()) return Error(Reason::ValidationFailed, std::string("eid.onlineVerifier.") + key);
+    if (!it->is_array())
+      return Error(Reason::ValidationFailed, std::string("eid.onlineVerifier.") + key);
     for (const auto& id : *it) {
-      if (!id.is_string()) return Error(Reason::ValidationFailed, std::string("eid.onlineVerifier.") + key);
+      if (!id.is_string())
+        return Error(Reason::ValidationFailed, std::string("eid.onlineVerifier.") + key);
       out.insert(id.get<std::string>());
     }
     return out;

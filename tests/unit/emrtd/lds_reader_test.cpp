@@ -280,15 +280,17 @@ TEST(LdsReader, RefusesOversizedHeaderWithoutReadingOn) {
   EXPECT_LE(card.reads(), 2U);
 }
 
-TEST(LdsReader, FailsWhenTheFileEndsBeforeItsHeaderSays) {
+// A file shorter than its header claims comes back as stored, so passive authentication and the
+// parsers give a verdict on it instead of the read failing.
+TEST(LdsReader, ReturnsAFileThatEndsBeforeItsHeaderSaysAsStored) {
   FakeCard card;
   Bytes truncated = makeFile(0x6D, 1000);
   truncated.resize(600);
   card.files[0x010D] = truncated;
   LdsReader reader(card);
   auto r = reader.readFile(*lds::dataGroup(13));
-  ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().reason(), Reason::Internal);
+  ASSERT_TRUE(r.ok()) << r.error().detail();
+  EXPECT_EQ(*r, truncated);
 }
 
 TEST(LdsReader, ReportsCardRemovedAtEveryCommand) {

@@ -35,6 +35,10 @@ class RpcClient {
   Result<api::Json> call(const std::string& method, const api::Json& params = api::Json::object());
   // Sends raw text and returns the next non-notification frame (for protocol tests).
   Result<std::string> exchange(const std::string& text);
+  // The two halves of exchange, for a client with several calls in flight (card.read, then
+  // card.cancel on the same session): replies come in the order the daemon finishes them.
+  Result<void> send(const std::string& text);
+  Result<std::string> nextReply();
   // Waits for the next notification, up to `timeout`.
   Result<api::Json> nextNotification(std::chrono::milliseconds timeout);
 

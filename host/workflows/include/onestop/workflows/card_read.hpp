@@ -28,11 +28,11 @@ namespace onestop::workflows {
 // authenticating, reading, chipAuthentication, activeAuthentication, passiveAuthentication, done.
 struct ReadProgress {
   std::string state;
-  std::string file;             // "EF.DG2" while reading
-  std::size_t bytesRead = 0;    // of `file`
-  std::size_t totalBytes = 0;   // of `file` (0 until its length is known)
-  std::size_t filesDone = 0;    // files finished so far
-  std::size_t fileCount = 0;    // files this read asks for
+  std::string file;            // "EF.DG2" while reading
+  std::size_t bytesRead = 0;   // of `file`
+  std::size_t totalBytes = 0;  // of `file` (0 until its length is known)
+  std::size_t filesDone = 0;   // files finished so far
+  std::size_t fileCount = 0;   // files this read asks for
 };
 
 struct CardReadInput {
@@ -50,7 +50,7 @@ struct CardReadInput {
 struct CardReadOutput {
   plugins::DeviceSnapshot reader;
   emrtd::CardReadResult chip;
-  cccd::KeyCandidate key;  // the key that opened the chip, its secret erased
+  cccd::KeyCandidate key;       // the key that opened the chip, its secret erased
   std::size_t keyPosition = 0;  // 1 for the first key of the plan (keys a chip cannot use skipped)
   emrtd::Bytes activeAuthenticationChallenge;  // what the chip signed (8 bytes) or empty
   std::string challenge;

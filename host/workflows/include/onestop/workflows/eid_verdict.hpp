@@ -19,8 +19,8 @@
 namespace onestop::workflows {
 
 struct VerdictCheck {
-  std::string name;    // "passiveAuthentication.signature"
-  std::string group;   // "genuine" | "notRevoked" | "valid" | "consistent" | "bound" | "online"
+  std::string name;   // "passiveAuthentication.signature"
+  std::string group;  // "genuine" | "notRevoked" | "valid" | "consistent" | "bound" | "online"
   bool passed = false;
   std::string reason;  // when failed: "HASH_MISMATCH" …
   std::string detail;  // English, never citizen data
@@ -39,9 +39,9 @@ struct EidVerdict {
 };
 
 struct VerifyOptions {
-  const emrtd::TrustStore* trust = nullptr;  // required
-  std::optional<std::time_t> certificateTime;  // verify certificates then (default: now)
-  cccd::Date today{};                          // for the card's expiry
+  const emrtd::TrustStore* trust = nullptr;      // required
+  std::optional<std::time_t> certificateTime;    // verify certificates then (default: now)
+  cccd::Date today{};                            // for the card's expiry
   std::optional<std::string> expectedChallenge;  // the server's own nonce
   std::optional<std::string> expectedOrigin;
   const cccd::QrPayload* qr = nullptr;  // printed QR data to compare with the chip

@@ -21,7 +21,7 @@ struct Evidence {
   std::string origin;
   std::string authentication;  // "PACE" or "BAC"
   emrtd::Bytes sod;
-  std::map<int, emrtd::Bytes> dataGroups;  // number -> whole file as read
+  std::map<int, emrtd::Bytes> dataGroups;      // number -> whole file as read
   emrtd::Bytes activeAuthenticationChallenge;  // 8 bytes the chip signed, or empty
   emrtd::Bytes activeAuthenticationSignature;  // empty when AA was not performed
   // "passed" | "failed" | "notPerformed": Chip Authentication proves the chip to the reading PC
