@@ -86,7 +86,8 @@ std::optional<std::string> Dispatcher::handle(std::string_view text, Session& se
   }
   Json replies = Json::array();
   for (const auto& element : message) {
-    if (auto reply = handleOne(element, session, /*inBatch=*/true)) replies.push_back(std::move(*reply));
+    if (auto reply = handleOne(element, session, /*inBatch=*/true))
+      replies.push_back(std::move(*reply));
   }
   if (replies.empty()) return std::nullopt;
   return replies.dump();
@@ -137,8 +138,8 @@ std::optional<Json> Dispatcher::handleOne(const Json& message, Session& session,
       if (!isNotification && !owner->closed()) owner->sink().send(late.dump());
     };
     if (executor_(std::move(task))) return std::nullopt;
-    reply = errorResponse(id, applicationError(Error(Reason::TooManyRequests,
-                                                     "too many long calls running")));
+    reply = errorResponse(
+        id, applicationError(Error(Reason::TooManyRequests, "too many long calls running")));
   } else {
     Json outcome = invoke(*entry, params, session);
     reply = outcome.contains("code") ? errorResponse(id, std::move(outcome))

@@ -90,9 +90,10 @@ Result<std::string> toMrzName(std::string_view utf8) {
     return Error(Reason::Internal,
                  std::string("text: ICU NFD unavailable: ") + u_errorName(status));
   }
-  const icu::UnicodeString decomposed = nfd->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size()))),
-      status);
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(
+                         icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size()))),
+                     status);
   if (U_FAILURE(status)) {
     return Error(Reason::Internal, std::string("text: ICU NFD failed: ") + u_errorName(status));
   }

@@ -43,11 +43,10 @@ void OnestopdApp::defineOptions(Poco::Util::OptionSet& options) {
   options.addOption(Option("port", "p", "TCP port (0 = any free port).").argument("PORT"));
   options.addOption(
       Option("runtime-dir", "", "Directory for the token, port and pid files.").argument("DIR"));
+  options.addOption(Option("state-dir", "", "Directory for the audit database.").argument("DIR"));
   options.addOption(
-      Option("state-dir", "", "Directory for the audit database.").argument("DIR"));
-  options.addOption(Option("trust-dirs", "",
-                           "CSCA certificate and CRL directories, colon-separated.")
-                        .argument("DIRS"));
+      Option("trust-dirs", "", "CSCA certificate and CRL directories, colon-separated.")
+          .argument("DIRS"));
   options.addOption(
       Option("plugin-dirs", "", "Plugin directories, colon-separated.").argument("DIRS"));
   options.addOption(Option("log-format", "", "text or json.").argument("FORMAT"));
@@ -87,7 +86,8 @@ int OnestopdApp::main(const std::vector<std::string>& /*args*/) {
     help.setHeader("onestopd — local device and eID middleware for one-stop-shop counters.");
     help.setFooter(
         "Environment: ONESTOP_CONFIG, ONESTOP_PORT, ONESTOP_BIND, ONESTOP_RUNTIME_DIR, "
-        "ONESTOP_PLUGIN_DIRS, ONESTOP_WEB_ROOT, ONESTOP_STATE_DIR, ONESTOP_TRUST_DIRS, ONESTOP_LOG_LEVEL, ONESTOP_LOG_FORMAT, "
+        "ONESTOP_PLUGIN_DIRS, ONESTOP_WEB_ROOT, ONESTOP_STATE_DIR, ONESTOP_TRUST_DIRS, "
+        "ONESTOP_LOG_LEVEL, ONESTOP_LOG_FORMAT, "
         "ONESTOP_ALLOWED_ORIGINS.");
     help.format(std::cout);
     return EXIT_OK;

@@ -6,24 +6,24 @@
 #include <optional>
 
 #include "onestop/api/blob_store.hpp"
-#include "onestop/api/task_pool.hpp"
-#include "onestop/emrtd/trust_store.hpp"
-#include "onestop/store/audit_log.hpp"
-#include "onestop/store/database.hpp"
-#include "onestop/workflows/card_read.hpp"
-#include "onestop/workflows/online_verifier.hpp"
-#include "onestop/workflows/reader_access.hpp"
 #include "onestop/api/card_reads.hpp"
 #include "onestop/api/dispatcher.hpp"
 #include "onestop/api/event_hub.hpp"
 #include "onestop/api/method_registry.hpp"
 #include "onestop/api/methods.hpp"
 #include "onestop/api/metrics.hpp"
+#include "onestop/api/task_pool.hpp"
 #include "onestop/daemon/runtime_dir.hpp"
+#include "onestop/emrtd/trust_store.hpp"
 #include "onestop/plugins/plugin_host.hpp"
+#include "onestop/store/audit_log.hpp"
+#include "onestop/store/database.hpp"
 #include "onestop/transport/handshake_policy.hpp"
 #include "onestop/transport/server.hpp"
 #include "onestop/version.hpp"
+#include "onestop/workflows/card_read.hpp"
+#include "onestop/workflows/online_verifier.hpp"
+#include "onestop/workflows/reader_access.hpp"
 
 namespace onestop::daemon {
 namespace {
@@ -163,8 +163,8 @@ Result<std::unique_ptr<Services>> Services::start(const Config& config) {
   p.onlineVerifier = std::move(online).value();
   p.readerAccess = std::make_unique<workflows::PluginReaderAccess>(*p.pluginHost);
   p.cardReads = std::make_unique<workflows::CardReadWorkflow>(*p.readerAccess, p.trust);
-  p.cardServices = std::make_unique<api::CardServices>(api::CardServices{
-      *p.cardReads, p.trust, p.onlineVerifier.get(), *p.audit, p.reads});
+  p.cardServices = std::make_unique<api::CardServices>(
+      api::CardServices{*p.cardReads, p.trust, p.onlineVerifier.get(), *p.audit, p.reads});
 
   api::registerAllMethods(p.registry, p.product, *p.pluginHost, p.cardServices.get());
   p.dispatcher = std::make_unique<api::Dispatcher>(

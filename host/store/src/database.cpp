@@ -46,7 +46,8 @@ Result<void> configure(const Connection& connection, bool inMemory) {
   auto journal = pragmaText(connection, "PRAGMA journal_mode = WAL");
   if (!journal) return journal.error();
   if (!inMemory && *journal != "wal") {
-    return Error(Reason::StorageFailed, "sqlite: journal_mode WAL refused (got '" + *journal + "')");
+    return Error(Reason::StorageFailed,
+                 "sqlite: journal_mode WAL refused (got '" + *journal + "')");
   }
   return connection.execute(
       "PRAGMA synchronous = NORMAL;"

@@ -198,9 +198,17 @@ TEST(ActiveAuthentication, RefusesChallengesOtherThanEightBytesAndBadKeys) {
   EXPECT_EQ(badKey.error().reason(), Reason::ValidationFailed);
   EXPECT_EQ(activeAuthenticationHash({}).value(), "SHA256");
   EXPECT_EQ(activeAuthenticationHash(hexBytes("2A8648CE3D0401")).value(), "SHA1");
-  EXPECT_EQ(activeAuthenticationHash(hexBytes("04007F000701010401" "03")).value(), "SHA256");
-  EXPECT_EQ(activeAuthenticationHash(hexBytes("04007F000701010401" "05")).value(), "SHA512");
-  EXPECT_FALSE(activeAuthenticationHash(hexBytes("04007F000701010401" "09")).ok());
+  EXPECT_EQ(activeAuthenticationHash(hexBytes("04007F000701010401"
+                                              "03"))
+                .value(),
+            "SHA256");
+  EXPECT_EQ(activeAuthenticationHash(hexBytes("04007F000701010401"
+                                              "05"))
+                .value(),
+            "SHA512");
+  EXPECT_FALSE(activeAuthenticationHash(hexBytes("04007F000701010401"
+                                                 "09"))
+                   .ok());
   EXPECT_FALSE(activeAuthenticationHash(hexBytes("2A864886F70D01010B")).ok());
 }
 

@@ -25,7 +25,7 @@ struct PassiveAuthVerdict {
   bool signatureValid = false;  // the DS signature (and signed messageDigest) verify
   bool chainValid = false;      // the DS certificate chains to a trusted CSCA
   bool certificateExpired = false;  // the chain failed (also) because a certificate is out of date
-  bool notRevoked = false;      // revocation is Good or NotChecked
+  bool notRevoked = false;          // revocation is Good or NotChecked
   RevocationStatus revocation = RevocationStatus::NotChecked;
   std::string hashAlgorithm;  // OpenSSL name of the data-group hash ("SHA256")
   std::map<int, HashCheck> dataGroupHashes;
