@@ -10,27 +10,16 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startDaemon } from '../node/daemon.mjs';
-import { eventually, openSession } from '../node/rpc.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually } from '../node/rpc.mjs';
+import {
+  ARTIFACTS, CONNECT_TIMEOUT_MS, STRINGS, UI_TIMEOUT_MS, startBrowserSuite, stopBrowserSuite, text,
+} from './harness.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
-const CHROMIUM = process.env.ONESTOP_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const UI_TIMEOUT_MS = 5000;
-const CONNECT_TIMEOUT_MS = 8000;
 const READ_TIMEOUT_MS = 30000; // a whole card read on a busy 2-core machine
 const READER = 'simulator/reader-0';
 
-const { STRINGS } = await import(pathToFileURL(join(ROOT, 'host/web/js/i18n.js')).href);
 const VI = STRINGS.vi;
 const EN = STRINGS.en;
 const GROUPS = ['genuine', 'notRevoked', 'valid', 'consistent', 'bound'];
@@ -46,40 +35,15 @@ const CARDS = requireCards();
 /** The card's truth as generated: printed fields, CAN, MRZ. */
 const truth = (card) => JSON.parse(readFileSync(join(CARDS, card, 'card.json'), 'utf8'));
 
-function artifactsDir() {
-  const candidates = [
-    process.env.ONESTOP_E2E_ARTIFACTS,
-    existsSync(join(ROOT, 'build')) ? join(ROOT, 'build', 'e2e-artifacts') : null,
-    join(tmpdir(), 'onestop-e2e-artifacts'),
-  ].filter(Boolean);
-  for (const dir of candidates) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      return dir;
-    } catch {
-      // not writable: try the next one
-    }
-  }
-  throw new Error(`no writable artifacts folder among ${candidates.join(', ')}`);
-}
-
-const ARTIFACTS = artifactsDir();
 let daemon;
 let browser;
 let admin;
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/setup (Debian package chromium)`);
-  daemon = await startDaemon();
-  admin = await openSession(daemon, { token: daemon.token });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  ({ daemon, admin, browser } = await startBrowserSuite());
 });
 
-after(async () => {
-  await browser?.close();
-  await admin?.close();
-  if (daemon?.running) await daemon.stop();
-});
+after(() => stopBrowserSuite({ daemon, admin, browser }));
 
 /** Puts `card` on the simulated reader (taking off whatever was there). */
 async function insert(card) {
@@ -117,7 +81,6 @@ async function withReadPage(t, shot, fn) {
   }
 }
 
-const text = async (locator) => (await locator.textContent())?.trim() ?? null;
 const field = (page, key) => page.locator(`#read-fields dd[data-field="${key}"]`);
 const badge = (page, group) => page.locator(`#read-verdict li[data-group="${group}"]`);
 

@@ -14,27 +14,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startDaemon } from '../node/daemon.mjs';
-import { eventually, openSession, rawUpgrade } from '../node/rpc.mjs';
+import { join } from 'node:path';
+import { eventually, rawUpgrade } from '../node/rpc.mjs';
+import {
+  ARTIFACTS, CONNECT_TIMEOUT_MS, STRINGS, UI_TIMEOUT_MS, startBrowserSuite, stopBrowserSuite, text,
+} from './harness.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
-const CHROMIUM = process.env.ONESTOP_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-// How long the page may take to show something that the daemon already did (events, replies).
-const UI_TIMEOUT_MS = 5000;
-const CONNECT_TIMEOUT_MS = 8000; // a cold browser on a busy 2-core machine
-
-// The console's own string tables: what the page must show, in each language.
-const { STRINGS } = await import(pathToFileURL(join(ROOT, 'host/web/js/i18n.js')).href);
 const VI = STRINGS.vi;
 const EN = STRINGS.en;
 const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (whole, k) => (k in vars ? String(vars[k]) : whole));
@@ -53,41 +38,15 @@ function templateRegex(template, vars = {}) {
 const READER = 'simulator/reader-0';
 const DEVICES = ['simulator/reader-0', 'simulator/scanner-0', 'simulator/printer-0'];
 
-function artifactsDir() {
-  const candidates = [
-    process.env.ONESTOP_E2E_ARTIFACTS,
-    existsSync(join(ROOT, 'build')) ? join(ROOT, 'build', 'e2e-artifacts') : null,
-    join(tmpdir(), 'onestop-e2e-artifacts'),
-  ].filter(Boolean);
-  for (const dir of candidates) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      return dir;
-    } catch {
-      // not writable: try the next one
-    }
-  }
-  throw new Error(`no writable artifacts folder among ${candidates.join(', ')}`);
-}
-
-const ARTIFACTS = artifactsDir();
 let daemon;
 let browser;
 let admin; // token-authenticated session: the "outside" client and the source of truth
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/setup (Debian package chromium)`);
-  daemon = await startDaemon();
-  admin = await openSession(daemon, { token: daemon.token });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  console.log(`onestopd at ${daemon.httpBase}; Chromium ${browser.version()}; screenshots in ${ARTIFACTS}`);
+  ({ daemon, admin, browser } = await startBrowserSuite());
 });
 
-after(async () => {
-  await browser?.close();
-  await admin?.close();
-  if (daemon?.running) await daemon.stop();
-});
+after(() => stopBrowserSuite({ daemon, admin, browser }));
 
 /**
  * Runs `fn(page, tools)` in a fresh browser context (own storage, English browser locale so
@@ -119,7 +78,6 @@ async function withPage(t, shot, fn, { allowConsoleErrors = false } = {}) {
   }
 }
 
-const text = async (locator) => (await locator.textContent())?.trim() ?? null;
 
 /** Opens the console and waits until it says it is connected. */
 async function openConsole(page, strings = VI) {

@@ -105,6 +105,9 @@ class CardReadCall {
     options.qr = key->qr ? &*key->qr : nullptr;
     options.online = services_.online;
     options.chipAuthenticationWitnessed = true;
+    if (read->chip.passiveAuthentication) {
+      options.passiveAuthentication = &*read->chip.passiveAuthentication;
+    }
     const auto verdict = workflows::verifyEvidence(finished->evidence, finished->contents, options);
 
     // No audit record, no data: a read the log cannot account for is not handed out.

@@ -14,7 +14,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr auto kCardPollInterval = std::chrono::milliseconds(100);
-constexpr std::size_t kAaChallengeBytes = 8;
 
 // Counts the APDUs of a read (the benchmark's and the audit's figure).
 class CountingTransport final : public emrtd::CardTransport {
@@ -130,7 +129,7 @@ Result<CardReadOutput> CardReadWorkflow::run(const CardReadInput& input) {
     out.activeAuthenticationChallenge =
         activeAuthenticationChallenge(input.challenge, input.origin);
   } else {
-    auto nonce = random.generate(kAaChallengeBytes);
+    auto nonce = random.generate(kActiveAuthenticationChallengeBytes);
     if (!nonce) return nonce.error();
     out.activeAuthenticationChallenge = std::move(nonce).value();
   }

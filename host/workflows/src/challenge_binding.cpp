@@ -9,7 +9,6 @@ namespace onestop::workflows {
 namespace {
 constexpr std::size_t kMinChallenge = 16;
 constexpr std::size_t kMaxChallenge = 128;
-constexpr std::size_t kAaChallengeBytes = 8;
 }  // namespace
 
 Result<void> validateChallenge(std::string_view challenge) {
@@ -32,7 +31,7 @@ emrtd::Bytes bindingDigest(std::string_view challenge, std::string_view origin) 
 
 emrtd::Bytes activeAuthenticationChallenge(std::string_view challenge, std::string_view origin) {
   auto digest = bindingDigest(challenge, origin);
-  digest.resize(kAaChallengeBytes);
+  digest.resize(kActiveAuthenticationChallengeBytes);
   return digest;
 }
 

@@ -51,8 +51,11 @@ std::string join(const std::vector<std::string>& parts) {
 
 void checkPassiveAuthentication(const Evidence& evidence, const VerifyOptions& options,
                                 Checks& checks) {
-  const auto pa = emrtd::verifyPassiveAuthentication(evidence.sod, evidence.dataGroups,
-                                                     *options.trust, {options.certificateTime});
+  const emrtd::PassiveAuthVerdict pa =
+      options.passiveAuthentication != nullptr
+          ? *options.passiveAuthentication
+          : emrtd::verifyPassiveAuthentication(evidence.sod, evidence.dataGroups, *options.trust,
+                                               {options.certificateTime});
   if (!pa.sodParsed) {
     checks.fail("passiveAuthentication.sod", "genuine", "SOD_MALFORMED", join(pa.failures));
     return;

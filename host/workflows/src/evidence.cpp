@@ -145,7 +145,7 @@ Result<Evidence> evidenceFromJson(const Json& json) {
     auto challenge = stringMember(*aa, "challenge", true);
     if (!challenge) return challenge.error();
     auto challengeBytes = emrtd::fromHex(*challenge);
-    if (!challengeBytes || challengeBytes->size() != 8) {
+    if (!challengeBytes || challengeBytes->size() != kActiveAuthenticationChallengeBytes) {
       return invalid("activeAuthentication.challenge", "must be 8 bytes in hex");
     }
     const auto signature = aa->find("signature");

@@ -2,6 +2,7 @@
 // Binds a chip's Active Authentication to the web app's server (design.md §3): the server sends
 // a fresh nonce, the chip signs the first 8 bytes of SHA-256(challenge ‖ origin), and the server
 // re-checks the signature against DG15 — proof that a genuine chip answered now, for its origin.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,9 @@
 #include "onestop/emrtd/bytes.hpp"
 
 namespace onestop::workflows {
+
+// INTERNAL AUTHENTICATE takes an 8-byte challenge (ICAO 9303-11 §6.1).
+inline constexpr std::size_t kActiveAuthenticationChallengeBytes = 8;
 
 // 16 to 128 characters of [A-Za-z0-9_-] (base64url or hex of at least 12 random bytes). The
 // alphabet has no ':' or '/', so `challenge ‖ origin` cannot be split two ways.

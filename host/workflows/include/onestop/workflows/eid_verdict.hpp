@@ -11,6 +11,7 @@
 
 #include "onestop/cccd/calendar_date.hpp"
 #include "onestop/cccd/qr_payload.hpp"
+#include "onestop/emrtd/passive_auth.hpp"
 #include "onestop/emrtd/trust_store.hpp"
 #include "onestop/workflows/card_contents.hpp"
 #include "onestop/workflows/evidence.hpp"
@@ -49,6 +50,9 @@ struct VerifyOptions {
   // True only where Chip Authentication was run by this process (the daemon after its own
   // read); an offline re-check cannot verify it and takes a "failed" claim only.
   bool chipAuthenticationWitnessed = false;
+  // Passive authentication this process already ran on exactly these files (the card read's
+  // own), so a read is not verified twice; none: run it here.
+  const emrtd::PassiveAuthVerdict* passiveAuthentication = nullptr;
 };
 
 EidVerdict verifyEvidence(const Evidence& evidence, const CardContents& contents,

@@ -20,9 +20,8 @@ class ReaderTransport final : public emrtd::CardTransport {
   [[nodiscard]] std::size_t maxApduSize() const override { return maxApduSize_; }
   [[nodiscard]] bool extendedLength() const override { return extendedLength_; }
 
-  // Commands sent so far (the benchmark's APDU count).
+  // Commands sent so far (the benchmark times this transport bare and still counts APDUs).
   [[nodiscard]] std::size_t commandCount() const { return commandCount_; }
-  [[nodiscard]] plugins::ReaderConnection& connection() { return *connection_; }
 
  private:
   std::shared_ptr<plugins::ReaderConnection> connection_;
