@@ -132,6 +132,17 @@ Result<std::unique_ptr<Services>> Services::start(const Config& config) {
   auto parts = std::make_unique<Parts>(config);
   auto& p = *parts;
 
+  // What needs neither plugins nor the runtime dir comes first, so that failing here leaves
+  // nothing to undo.
+  p.trust = loadTrustStore(config);
+  auto database = openStateDatabase(config);
+  if (!database) return database.error();
+  p.database = std::move(database).value();
+  p.audit = std::make_unique<store::AuditLog>(p.database);
+  auto online = workflows::makeOnlineVerifier(config.eid.onlineVerifier);
+  if (!online) return online.error();
+  p.onlineVerifier = std::move(online).value();
+
   auto runtime = RuntimeDir::prepare(config.runtimeDir);
   if (!runtime) return runtime.error();
   p.runtime = std::move(runtime).value();
@@ -149,18 +160,6 @@ Result<std::unique_ptr<Services>> Services::start(const Config& config) {
     }
   }
 
-  p.trust = loadTrustStore(config);
-  auto database = openStateDatabase(config);
-  if (!database) {
-    p.pluginHost->shutdown();
-    p.runtime->cleanup();
-    return database.error();
-  }
-  p.database = std::move(database).value();
-  p.audit = std::make_unique<store::AuditLog>(p.database);
-  auto online = workflows::makeOnlineVerifier(config.eid.onlineVerifier);
-  if (!online) return online.error();
-  p.onlineVerifier = std::move(online).value();
   p.readerAccess = std::make_unique<workflows::PluginReaderAccess>(*p.pluginHost);
   p.cardReads = std::make_unique<workflows::CardReadWorkflow>(*p.readerAccess, p.trust);
   p.cardServices = std::make_unique<api::CardServices>(
