@@ -92,6 +92,8 @@ class CardReadCall {
     auto read = services_.workflow.run(input);
     if (!read) {
       services_.reads.finish(*running_, nullptr);
+      // A failed read released nothing: its record is kept when it can be, never at the cost
+      // of hiding the card's own error behind a storage one.
       (void)services_.audit.append(auditRecord(session_, "card.read", subject(input), {},
                                                std::string(reasonName(read.error().reason()))));
       return read.error();
