@@ -87,6 +87,17 @@ constexpr std::array kCatalog{
     Row{Reason::StorageFailed,
         {1027, true, "Không ghi được dữ liệu vào kho lưu trữ. Vui lòng báo cho bộ phận kỹ thuật.",
          "The data could not be written to storage. Please report it to technical support."}},
+    Row{Reason::QrNotFound,
+        {1028, true,
+         "Không tìm thấy mã QR trong ảnh. Đặt thẻ ngay ngắn, mặt có mã QR úp xuống, rồi quét lại.",
+         "No QR code was found in the image. Place the card straight, QR side down, and scan "
+         "again."}},
+    Row{Reason::QrNotCccd,
+        {1029, false, "Mã QR không phải mã trên thẻ căn cước.",
+         "The QR code is not the one printed on an ID card."}},
+    Row{Reason::ImageInvalid,
+        {1030, false, "Ảnh không đọc được (định dạng không hỗ trợ hoặc tệp bị hỏng).",
+         "The image cannot be read (unsupported format or a damaged file)."}},
 };
 static_assert(kCatalog.size() == std::size(kAllReasons), "every reason needs a catalog row");
 

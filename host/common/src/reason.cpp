@@ -35,6 +35,9 @@ constexpr std::array<std::pair<Reason, std::string_view>, std::size(kAllReasons)
     {Reason::ScriptLimit, "SCRIPT_LIMIT"},
     {Reason::ReaderAmbiguous, "READER_AMBIGUOUS"},
     {Reason::StorageFailed, "STORAGE_FAILED"},
+    {Reason::QrNotFound, "QR_NOT_FOUND"},
+    {Reason::QrNotCccd, "QR_NOT_CCCD"},
+    {Reason::ImageInvalid, "IMAGE_INVALID"},
 }};
 
 }  // namespace

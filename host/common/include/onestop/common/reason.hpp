@@ -36,6 +36,9 @@ enum class Reason {
   ScriptLimit,
   ReaderAmbiguous,
   StorageFailed,
+  QrNotFound,
+  QrNotCccd,
+  ImageInvalid,
 };
 
 // Every reason, in declaration order (for tables, docs and exhaustive tests).
@@ -54,6 +57,8 @@ inline constexpr Reason kAllReasons[] = {
     Reason::CardNotGenuine,   Reason::BlobNotFound,
     Reason::ScriptError,      Reason::ScriptLimit,
     Reason::ReaderAmbiguous,  Reason::StorageFailed,
+    Reason::QrNotFound,       Reason::QrNotCccd,
+    Reason::ImageInvalid,
 };
 
 // "CARD_REMOVED" for Reason::CardRemoved.
