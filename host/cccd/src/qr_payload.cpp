@@ -12,8 +12,10 @@ constexpr std::size_t kFields2021 = 7;
 constexpr std::size_t kMinFields2024 = 10;
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
+// The detail keeps its "QR_NOT_CCCD: " prefix so texts that show only the detail (onestop-verify
+// --qr) still say what kind of failure it is.
 Error notCccd(const std::string& found) {
-  return Error(Reason::ValidationFailed, "QR_NOT_CCCD: " + found);
+  return Error(Reason::QrNotCccd, "QR_NOT_CCCD: " + found);
 }
 
 bool digitsOnly(std::string_view text) {

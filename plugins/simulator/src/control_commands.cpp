@@ -1,6 +1,9 @@
 #include "control_commands.hpp"
 
+#include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "card_model_registry.hpp"
 #include "hex.hpp"
@@ -41,23 +44,48 @@ json removeCard(const SimulatorDevices& d, const json& request) {
   return {{"reader", reader.id()}, {"removed", removed}};
 }
 
-json setScannerFault(const SimulatorDevices& d, const json& request) {
+VirtualScanner& requestedScanner(const SimulatorDevices& d, const json& request) {
   const std::string fallback = d.scanner ? d.scanner->id() : std::string("scanner-0");
-  VirtualScanner& scanner = d.scannerById(field(request, "scanner", fallback));
+  return d.scannerById(field(request, "scanner", fallback));
+}
+
+json setScannerFault(const SimulatorDevices& d, const json& request) {
+  static constexpr std::array<std::pair<std::string_view, onestop_status>, 6> kFaults{{
+      {"none", ONESTOP_OK},
+      {"jammed", ONESTOP_E_JAMMED},
+      {"coverOpen", ONESTOP_E_COVER_OPEN},
+      {"busy", ONESTOP_E_DEVICE_BUSY},
+      {"io", ONESTOP_E_IO},
+      {"noDocuments", ONESTOP_E_NO_DOCUMENTS},
+  }};
+  VirtualScanner& scanner = requestedScanner(d, request);
   const std::string fault = field(request, "fault", "none");
-  if (fault == "none") {
-    scanner.setFault(ONESTOP_OK);
-  } else if (fault == "jammed") {
-    scanner.setFault(ONESTOP_E_JAMMED);
-  } else if (fault == "coverOpen") {
-    scanner.setFault(ONESTOP_E_COVER_OPEN);
-  } else {
-    invalid("unknown fault \"" + fault + "\" (none, jammed, coverOpen)");
+  const auto known = std::find_if(kFaults.begin(), kFaults.end(),
+                                  [&](const auto& entry) { return entry.first == fault; });
+  if (known == kFaults.end()) {
+    invalid("unknown fault \"" + fault + "\" (none, jammed, coverOpen, busy, io, noDocuments)");
   }
+  scanner.setFault(known->second);
   return {{"scanner", scanner.id()}, {"fault", fault}};
 }
 
+json placeOnGlass(const SimulatorDevices& d, const json& request) {
+  VirtualScanner& scanner = requestedScanner(d, request);
+  const std::string card = field(request, "card", "");
+  if (card.empty()) invalid("placeOnGlass needs \"card\": a card folder name");
+  scanner.placeOnGlass(card);
+  return {{"scanner", scanner.id()}, {"glass", card}};
+}
+
+json clearGlass(const SimulatorDevices& d, const json& request) {
+  VirtualScanner& scanner = requestedScanner(d, request);
+  scanner.clearGlass();
+  return {{"scanner", scanner.id()}, {"glass", nullptr}};
+}
+
 json status(const SimulatorDevices& d) {
+  const auto glassCard = d.scanner ? d.scanner->glassCard() : std::nullopt;
+  const json glass = glassCard ? json(*glassCard) : json(nullptr);
   json readers = json::array();
   for (const auto& r : d.readers) {
     const auto card = r->cardName();
@@ -69,6 +97,7 @@ json status(const SimulatorDevices& d) {
           {"cardModels", cardModelNames()},
           {"cards", d.cardsFolder.string()},
           {"scanImages", d.scanner ? d.scanner->imageFolder().string() : ""},
+          {"glass", glass},
           {"printOutput", d.printer ? d.printer->outputFolder().string() : ""}};
 }
 
@@ -87,11 +116,15 @@ onestop_status runControlCommand(const SimulatorDevices& devices, std::string_vi
       result = removeCard(devices, doc);
     } else if (command == "setScannerFault") {
       result = setScannerFault(devices, doc);
+    } else if (command == "placeOnGlass") {
+      result = placeOnGlass(devices, doc);
+    } else if (command == "clearGlass") {
+      result = clearGlass(devices, doc);
     } else if (command == "status") {
       result = status(devices);
     } else {
       invalid("unknown command \"" + command +
-              "\" (insertCard, removeCard, setScannerFault, status)");
+              "\" (insertCard, removeCard, setScannerFault, placeOnGlass, clearGlass, status)");
     }
     response = result.dump();
     return ONESTOP_OK;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <fstream>
+#include <string_view>
 #include <system_error>
 
 namespace onestop::simulator {
@@ -32,6 +33,24 @@ void readPngSize(PageImage& image) {
   if (b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') return;
   image.widthPx = bigEndian32(b, 16);
   image.heightPx = bigEndian32(b, 20);
+}
+
+// The pHYs chunk (pixels per metre, unit 1) comes before the first IDAT; PIL writes it for dpi=.
+void readPngDpi(PageImage& image) {
+  constexpr double kMetresPerInch = 0.0254;
+  const auto& b = image.bytes;
+  std::size_t at = 8;
+  while (at + 8 <= b.size()) {
+    const std::uint32_t length = bigEndian32(b, at);
+    const std::string_view type(reinterpret_cast<const char*>(&b[at + 4]), 4);
+    if (type == "IDAT" || length > b.size() - at - 8) return;
+    if (type == "pHYs" && length == 9 && b[at + 16] == 1) {
+      const double perMetre = bigEndian32(b, at + 8);
+      image.dpi = static_cast<std::uint32_t>(perMetre * kMetresPerInch + 0.5);
+      return;
+    }
+    at += std::size_t{length} + 12;  // length, type, data, CRC
+  }
 }
 
 }  // namespace
@@ -63,6 +82,7 @@ std::optional<PageImage> readPageImage(const std::filesystem::path& file) {
   }
   image.mime = lowerExtension(file) == ".png" ? "image/png" : "image/jpeg";
   readPngSize(image);
+  if (image.widthPx != 0) readPngDpi(image);
   return image;
 }
 

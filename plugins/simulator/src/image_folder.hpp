@@ -16,6 +16,7 @@ struct PageImage {
   std::vector<std::uint8_t> bytes;
   std::uint32_t widthPx = 0;  // from the PNG header; 0 when unknown
   std::uint32_t heightPx = 0;
+  std::uint32_t dpi = 0;  // from the PNG's pHYs chunk; 0 when it has none
 };
 
 // Reads one page image; nullopt when the file cannot be read.

@@ -38,6 +38,7 @@ SimulatorConfig parseSimulatorConfig(std::string_view json,
   config.scanImages = scan.empty() ? pluginDir / "data" / "scan" : std::filesystem::path(scan);
   const std::string cards = text(doc, "cards");
   config.cards = cards.empty() ? pluginDir / "cards" : std::filesystem::path(cards);
+  config.glass = text(doc, "glass");
   const std::string print = text(doc, "printOutput");
   config.printOutput = print.empty()
                            ? std::filesystem::temp_directory_path() / "onestop-simulator-print"

@@ -15,7 +15,8 @@ SimulatorPlugin::SimulatorPlugin(sdk::Host host, std::string_view configJson) : 
     devices_.readers.push_back(
         std::make_unique<VirtualReader>("reader-" + std::to_string(i), host));
   }
-  devices_.scanner = std::make_unique<VirtualScanner>("scanner-0", config.scanImages);
+  devices_.scanner = std::make_unique<VirtualScanner>("scanner-0", config.scanImages, config.cards);
+  if (!config.glass.empty()) devices_.scanner->placeOnGlass(config.glass);
   devices_.printer = std::make_unique<VirtualPrinter>("printer-0", config.printOutput);
   devices_.cardsFolder = config.cards;
   if (!config.insertedCard.empty()) {

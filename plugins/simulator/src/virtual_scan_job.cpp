@@ -4,11 +4,11 @@
 
 namespace onestop::simulator {
 
-VirtualScanJob::VirtualScanJob(std::vector<std::filesystem::path> pages, std::uint32_t maxPages,
-                               std::uint32_t resolutionDpi, std::shared_ptr<std::atomic<bool>> busy)
+VirtualScanJob::VirtualScanJob(std::vector<ScanSource> pages, std::uint32_t maxPages,
+                               std::uint32_t requestedDpi, std::shared_ptr<std::atomic<bool>> busy)
     : pages_(std::move(pages)),
       maxPages_(maxPages),
-      resolutionDpi_(resolutionDpi),
+      requestedDpi_(requestedDpi),
       busy_(std::move(busy)) {}
 
 VirtualScanJob::~VirtualScanJob() {
@@ -20,14 +20,15 @@ onestop_status VirtualScanJob::nextPage(sdk::ScanPage& page) {
   if (next_ >= pages_.size() || (maxPages_ != 0 && next_ >= maxPages_)) {
     return ONESTOP_E_NO_MORE_PAGES;
   }
-  auto image = readPageImage(pages_[next_]);
+  const ScanSource& source = pages_[next_];
+  auto image = readPageImage(source.file);
   if (!image) return ONESTOP_E_IO;
   ++next_;
   page.mime = image->mime;
   page.data = std::move(image->bytes);
   page.widthPx = image->widthPx;
   page.heightPx = image->heightPx;
-  page.resolutionDpi = resolutionDpi_;
+  page.resolutionDpi = source.dpi != 0 ? source.dpi : image->dpi != 0 ? image->dpi : requestedDpi_;
   return ONESTOP_OK;
 }
 

@@ -6,7 +6,8 @@ usage: /usr/bin/python3 make-test-cards.py OUTDIR           generate the set int
 
 Everything is synthetic: the persons do not exist and the keys, made fresh on each run, are
 worthless outside tests. Only Debian packages are needed: python3-cryptography, python3-pil
-(with OpenJPEG), and the openssl command for --check. The cards and their defects are data in
+(with OpenJPEG), qrencode and fonts-dejavu-core for the card images (testcards/card_image.py),
+and the openssl command for --check. The cards and their defects are data in
 testcards/people.py; the byte layouts follow shared/domain/cccd.md.
 """
 import argparse
@@ -18,7 +19,7 @@ sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 
 try:  # the package modules import cryptography and PIL
     from PIL import features
-    from testcards import build, check, pki
+    from testcards import build, card_image, check, pki
     from testcards.people import CITIZENS, PEOPLE, VARIANT_BASE, VARIANTS
 except ImportError as missing:
     sys.exit(f"make-test-cards: Python module {missing.name} is missing; install "
@@ -84,6 +85,10 @@ def write_card(outdir, card, kind, based_on):
 def generate(outdir):
     if os.path.exists(os.path.join(outdir, "cards.json")):
         sys.exit(f"make-test-cards: {outdir} already holds a card set; use an empty directory")
+    try:
+        card_image.require_tools()
+    except card_image.MissingTool as missing:
+        sys.exit(f"make-test-cards: {missing}")
     signers = make_pki(outdir)
     index, citizens = [], {}
     for spec in CITIZENS:
@@ -92,6 +97,8 @@ def generate(outdir):
         card.sign(signers["ds"])
         citizens[spec["name"]] = card
         index.append(write_card(outdir, card, "citizen", None))
+        card_image.write_card_images(os.path.join(outdir, spec["name"]), card.person,
+                                     build.qr_payload(card.person), card.mrz)
     for spec in VARIANTS:
         card = citizens[VARIANT_BASE].variant(spec)
         build.apply_change(card, spec.get("change"), signers[spec.get("signer", "ds")])

@@ -28,7 +28,7 @@ std::string failure(std::string_view text) {
   auto qr = parseCccdQr(text);
   EXPECT_FALSE(qr.ok());
   if (qr.ok()) return {};
-  EXPECT_EQ(qr.error().reason(), Reason::ValidationFailed);
+  EXPECT_EQ(qr.error().reason(), Reason::QrNotCccd);
   EXPECT_EQ(qr.error().detail().rfind("QR_NOT_CCCD: ", 0), 0U) << qr.error().detail();
   return qr.error().detail();
 }

@@ -129,6 +129,7 @@ class Card:
                     "mrzInformation": self.mrz_information},
             "can": p["id"][-6:],
             f"qr{p['generation']}": qr_payload(p),
+            "qr": qr_payload(p),  # the text of the card's QR, whatever the generation
             "dg13": self.dg13_expected,
             "files": {name: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                       for name, data in files.items()},

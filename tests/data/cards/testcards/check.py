@@ -6,12 +6,14 @@
 - The SHA-256 of every data group against the LDSSecurityObject that openssl extracted.
 - The MRZ check digits of DG1, DG1 = card.json's MRZ, DG13 decoded = card.json's "dg13".
 - File sizes and hashes against card.json, key files and modes, DG14/DG15 keys = chip keys.
+- card.json "qr"; the citizen cards' card-side image and glass scans exist at their pixel sizes.
 """
 import datetime
 import hashlib
 import json
 import os
 import stat
+import struct
 import subprocess
 import tempfile
 
@@ -90,7 +92,26 @@ class CardChecker:
         self.check_mrz()
         self.check_dg13()
         self.check_keys()
+        self.check_card_images()
         return self.problems
+
+    def check_card_images(self):
+        """Citizen cards carry their QR text and the card-side image with its glass scans (the
+        QR content itself is checked by the C++ decoder tests, which have a QR reader)."""
+        qr = self.truth.get("qr")
+        if qr is None or qr != self.truth.get("qr2021", self.truth.get("qr2024")):
+            self.fail("card.json \"qr\" is missing or differs from qr2021/qr2024")
+        if self.truth["kind"] != "citizen":
+            return
+        for name, size in (("card-qr-side-600dpi.png", (2022, 1276)),
+                           ("glass-300dpi.png", (2480, 3508)), ("glass-150dpi.png", (1240, 1754))):
+            path = os.path.join(self.folder, name)
+            if not os.path.exists(path):
+                self.fail(f"{name} is missing")
+                continue
+            head = self.read(name)[:24]
+            if head[:8] != b"\x89PNG\r\n\x1a\n" or struct.unpack(">II", head[16:24]) != size:
+                self.fail(f"{name} is not a {size[0]} x {size[1]} PNG")
 
     def check_files(self):
         for name, info in self.truth["files"].items():

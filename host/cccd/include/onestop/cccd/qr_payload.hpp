@@ -35,8 +35,8 @@ struct QrPayload {
 
 // Parses a scanned or typed QR text. Surrounding whitespace and a UTF-8 byte-order mark are
 // ignored; texts are normalized to NFC. Anything that is not a CCCD payload (a URL, foreign
-// text, too few fields, an invalid ID number, date or sex) is Reason::ValidationFailed with a
-// detail "QR_NOT_CCCD: <what was found>" that never repeats the content.
+// text, too few fields, an invalid ID number, date or sex) is Reason::QrNotCccd with a detail
+// "QR_NOT_CCCD: <what was found>" that never repeats the content.
 Result<QrPayload> parseCccdQr(std::string_view text);
 
 // The access-key inputs the QR gives: ID number, birth date and issue date (source QrCode).
