@@ -10,6 +10,7 @@ namespace s = schema;
 
 constexpr const char* kSimulatorPlugin = "simulator";
 constexpr const char* kDefaultSimulatorReader = "simulator/reader-0";
+constexpr const char* kDefaultSimulatorScanner = "simulator/scanner-0";
 
 Json pluginJson(const plugins::PluginReport& report) {
   Json out{{"id", report.id},
@@ -51,6 +52,54 @@ Result<Json> simulatorControl(plugins::DeviceCatalog& catalog, const Json& reque
     return Error(Reason::PluginFailed, "simulator returned malformed JSON");
   }
   return parsed;
+}
+
+void registerScannerControls(MethodRegistry& registry, plugins::DeviceCatalog& catalog) {
+  registry.add(
+      {"admin.simulator.placeOnGlass", "admin",
+       "Lay a simulated card (QR side down) on the simulator scanner's glass; null clears it.",
+       s::object({{"scanner",
+                   s::withDefault(s::string("Simulator scanner id"), kDefaultSimulatorScanner)},
+                  {"card", Json{{"type", Json::array({"string", "null"})},
+                                {"description", "Card model name (its folder), or null"}}}},
+                 {"card"}),
+       s::object(
+           {{"scanner", s::string()}, {"card", Json{{"type", Json::array({"string", "null"})}}}},
+           {"scanner", "card"}),
+       [&catalog](const Json& params, CallContext&) -> Result<Json> {
+         const auto scanner = params.value("scanner", std::string(kDefaultSimulatorScanner));
+         auto local = simulatorLocalId(scanner);
+         if (!local) return local.error();
+         const Json& card = params["card"];
+         Json request =
+             card.is_null()
+                 ? Json{{"command", "clearGlass"}, {"scanner", *local}}
+                 : Json{{"command", "placeOnGlass"}, {"scanner", *local}, {"card", card}};
+         auto reply = simulatorControl(catalog, request, scanner);
+         if (!reply) return reply.error();
+         return Json{{"scanner", scanner}, {"card", card}};
+       }});
+
+  registry.add(
+      {"admin.simulator.scannerFault", "admin",
+       "Make the simulator scanner fail its next jobs with a fault, or work again (\"none\").",
+       s::object(
+           {{"scanner",
+             s::withDefault(s::string("Simulator scanner id"), kDefaultSimulatorScanner)},
+            {"fault", s::enumOf({"none", "jammed", "coverOpen", "busy", "io", "noDocuments"})}},
+           {"fault"}),
+       s::object({{"scanner", s::string()}, {"fault", s::string()}}, {"scanner", "fault"}),
+       [&catalog](const Json& params, CallContext&) -> Result<Json> {
+         const auto scanner = params.value("scanner", std::string(kDefaultSimulatorScanner));
+         auto local = simulatorLocalId(scanner);
+         if (!local) return local.error();
+         const auto fault = params["fault"].get<std::string>();
+         auto reply = simulatorControl(
+             catalog, Json{{"command", "setScannerFault"}, {"scanner", *local}, {"fault", fault}},
+             scanner);
+         if (!reply) return reply.error();
+         return Json{{"scanner", scanner}, {"fault", fault}};
+       }});
 }
 
 }  // namespace
@@ -109,6 +158,8 @@ void registerAdminMethods(MethodRegistry& registry, plugins::DeviceCatalog& cata
          if (!reply) return reply.error();
          return Json{{"reader", reader}};
        }});
+
+  registerScannerControls(registry, catalog);
 }
 
 }  // namespace onestop::api

@@ -22,7 +22,7 @@ void registerRpcMethods(MethodRegistry& registry, const ProductInfo& product) {
 }
 
 void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
-                        plugins::DeviceCatalog& catalog, CardServices* cards) {
+                        plugins::DeviceCatalog& catalog, CardServices* cards, ScanServices* scans) {
   registerSystemMethods(registry, product, catalog);
   registerDeviceMethods(registry, catalog);
   registerEventMethods(registry);
@@ -30,6 +30,11 @@ void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
     registerCardMethods(registry, *cards);
     registerEidMethods(registry, *cards);
     registerAuditMethods(registry, cards->audit);
+  }
+  if (scans != nullptr) {
+    registerScanMethods(registry, *scans);
+    registerQrMethods(registry, *scans);
+    if (cards != nullptr) registerCardFromQrMethods(registry, *cards, *scans);
   }
   registerAdminMethods(registry, catalog);
   registerRpcMethods(registry, product);

@@ -161,7 +161,7 @@ Json Dispatcher::invoke(const MethodRegistry::Entry& entry, const Json& params,
   CallContext context{session};
   try {
     auto result = entry.spec.handler(params, context);
-    if (!result) return applicationError(result.error());
+    if (!result) return applicationError(result.error(), context.errorDetails);
     return Json{{"result", std::move(result).value()}};
   } catch (const std::exception& e) {
     const auto logId = ++gInternalErrorId;

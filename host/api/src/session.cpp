@@ -4,6 +4,27 @@
 
 namespace onestop::api {
 
+void Session::markClosed() {
+  std::vector<std::function<void()>> handlers;
+  {
+    std::lock_guard lock(mutex_);
+    if (closed_.exchange(true)) return;
+    handlers.swap(closeHandlers_);
+  }
+  for (auto& handler : handlers) handler();
+}
+
+void Session::onClose(std::function<void()> handler) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!closed_) {
+      closeHandlers_.push_back(std::move(handler));
+      return;
+    }
+  }
+  handler();
+}
+
 bool Session::mayCall(const std::string& family) const {
   return std::any_of(allowedFamilies_.begin(), allowedFamilies_.end(),
                      [&](const std::string& f) { return f == "*" || f == family; });

@@ -28,7 +28,8 @@ api::Json onlineVerifierSchema() {
   auto simulator = closedObject({{"kind", {{"enum", {"simulator"}}}},
                                  {"revokedIdNumbers", stringList()},
                                  {"unknownIdNumbers", stringList()},
-                                 {"unavailable", {{"type", "boolean"}}}});
+                                 {"unavailable", {{"type", "boolean"}}},
+                                 {"appQr", {{"type", "boolean"}}}});
   simulator["required"] = {"kind"};
   return api::Json{{"oneOf", api::Json::array({api::Json{{"type", "null"}}, simulator})}};
 }

@@ -12,6 +12,7 @@
 #include "onestop/api/method_registry.hpp"
 #include "onestop/api/methods.hpp"
 #include "onestop/api/metrics.hpp"
+#include "onestop/api/scan_jobs.hpp"
 #include "onestop/api/task_pool.hpp"
 #include "onestop/daemon/runtime_dir.hpp"
 #include "onestop/emrtd/trust_store.hpp"
@@ -22,6 +23,7 @@
 #include "onestop/transport/server.hpp"
 #include "onestop/version.hpp"
 #include "onestop/workflows/card_read.hpp"
+#include "onestop/workflows/document_scan.hpp"
 #include "onestop/workflows/online_verifier.hpp"
 #include "onestop/workflows/reader_access.hpp"
 
@@ -90,6 +92,11 @@ Result<std::shared_ptr<store::Database>> openStateDatabase(const Config& config)
 
 constexpr std::size_t kLongCallThreads = 4;
 constexpr std::size_t kLongCallQueue = 32;
+// Scan jobs have their own threads: a 50-page feeder must not hold a card read's thread. Two
+// scanners at full speed saturate the two cores of a counter PC's encoder anyway.
+constexpr std::size_t kScanThreads = 2;
+constexpr std::size_t kScanQueue = 16;
+constexpr std::size_t kScansPerSession = 2;
 
 }  // namespace
 
@@ -115,7 +122,12 @@ struct Services::Parts {
   std::unique_ptr<workflows::CardReadWorkflow> cardReads;
   api::CardReads reads;
   std::unique_ptr<api::CardServices> cardServices;
+  std::unique_ptr<workflows::PluginScannerAccess> scannerAccess;
+  workflows::ScannerClaims scannerClaims;
+  api::ScanJobs scanJobs{kScansPerSession};
+  std::unique_ptr<api::ScanServices> scanServices;
   api::TaskPool longCalls{kLongCallThreads, kLongCallQueue};
+  api::TaskPool scanPool{kScanThreads, kScanQueue};
   std::unique_ptr<api::Dispatcher> dispatcher;
   std::unique_ptr<transport::HandshakePolicy> policy;
   std::unique_ptr<transport::Server> server;
@@ -165,7 +177,14 @@ Result<std::unique_ptr<Services>> Services::start(const Config& config) {
   p.cardServices = std::make_unique<api::CardServices>(
       api::CardServices{*p.cardReads, p.trust, p.onlineVerifier.get(), *p.audit, p.reads});
 
-  api::registerAllMethods(p.registry, p.product, *p.pluginHost, p.cardServices.get());
+  p.scannerAccess = std::make_unique<workflows::PluginScannerAccess>(*p.pluginHost);
+  p.scanServices = std::make_unique<api::ScanServices>(api::ScanServices{
+      *p.scannerAccess, p.scannerClaims, p.scanJobs, p.blobs, *p.audit, p.onlineVerifier.get(),
+      [&pool = p.scanPool](std::function<void()> task) { return pool.post(std::move(task)); },
+      config.server.maxMessageBytes});
+
+  api::registerAllMethods(p.registry, p.product, *p.pluginHost, p.cardServices.get(),
+                          p.scanServices.get());
   p.dispatcher = std::make_unique<api::Dispatcher>(
       p.registry, api::Dispatcher::Limits{config.server.maxBatch},
       [&metrics = p.metrics](const api::CallRecord& call) {
@@ -222,6 +241,7 @@ void Services::stop() {
   parts_->runtime->cleanup();  // first: clients stop finding a daemon that is going away
   parts_->server->stop();
   parts_->longCalls.stop();  // sessions are closed: running reads see it and stop
+  parts_->scanPool.stop();   // closed sessions cancelled their scans
   parts_->pluginHost->setListener(nullptr);
   parts_->pluginHost->shutdown();
 }

@@ -16,6 +16,9 @@ class Session;
 
 struct CallContext {
   Session& session;
+  // Structured details for the error the handler returns (the scanners to choose from …):
+  // the dispatcher puts them into error.data.details next to the developer detail.
+  Json errorDetails = nullptr;
 };
 
 using Handler = std::function<Result<Json>(const Json& params, CallContext& context)>;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,12 +24,16 @@ class AuditLog;
 namespace onestop::workflows {
 class CardReadWorkflow;
 class OnlineVerifier;
+class ScannerAccess;
+class ScannerClaims;
 }  // namespace onestop::workflows
 
 namespace onestop::api {
 
+class BlobStore;
 class EventHub;
 class CardReads;
+class ScanJobs;
 
 // What card.*, eid.*, evidence.* and audit.* work with; owned by the daemon.
 struct CardServices {
@@ -36,6 +42,21 @@ struct CardServices {
   workflows::OnlineVerifier* online = nullptr;  // none configured
   store::AuditLog& audit;
   CardReads& reads;
+};
+
+// What scan.*, qr.* and card.readFromQr work with; owned by the daemon.
+struct ScanServices {
+  workflows::ScannerAccess& scanners;
+  workflows::ScannerClaims& claims;
+  ScanJobs& jobs;
+  BlobStore& blobs;  // scanned pages, memory only
+  store::AuditLog& audit;
+  workflows::OnlineVerifier* online = nullptr;  // classifies the VNeID app QR when it knows it
+  // Where scan jobs run (a TaskPool, not the long-call pool: a feeder of 50 pages must not hold
+  // a card read's thread); false when it cannot take more.
+  std::function<bool(std::function<void()>)> runJob;
+  // The largest base64 `image` param: the WebSocket's message limit bounds it anyway.
+  std::size_t maxImageBase64Bytes = std::size_t{1} << 20;
 };
 
 struct ProductInfo {
@@ -52,13 +73,19 @@ void registerAdminMethods(MethodRegistry& registry, plugins::DeviceCatalog& cata
 void registerCardMethods(MethodRegistry& registry, CardServices& services);
 void registerEidMethods(MethodRegistry& registry, CardServices& services);
 void registerAuditMethods(MethodRegistry& registry, store::AuditLog& audit);
+void registerScanMethods(MethodRegistry& registry, ScanServices& scans);
+void registerQrMethods(MethodRegistry& registry, ScanServices& scans);
+// card.readFromQr: the card read of card.cpp with its key from the card's QR.
+void registerCardFromQrMethods(MethodRegistry& registry, CardServices& cards, ScanServices& scans);
 // rpc.discover reads the registry it is registered in, so register it last.
 void registerRpcMethods(MethodRegistry& registry, const ProductInfo& product);
 
 // Everything above, in order: what the daemon and the tests both assemble. Without card
-// services (unit tests of the protocol) the card, eid and audit families are left out.
+// services (unit tests of the protocol) the card, eid and audit families are left out; without
+// scan services the scan and qr families and card.readFromQr.
 void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
-                        plugins::DeviceCatalog& catalog, CardServices* cards = nullptr);
+                        plugins::DeviceCatalog& catalog, CardServices* cards = nullptr,
+                        ScanServices* scans = nullptr);
 
 // The wire shape of a device, shared by devices.list and the device events.
 Json deviceJson(const plugins::DeviceSnapshot& device);

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -43,9 +44,12 @@ class Session : public std::enable_shared_from_this<Session> {
   [[nodiscard]] bool wants(const std::string& event) const;
 
   // Set by the transport once the connection is gone: long calls still running for this session
-  // stop (card reads check it before every APDU) and send nothing more.
-  void markClosed() { closed_ = true; }
+  // stop (card reads check it before every APDU) and send nothing more; the close handlers run
+  // once, on the transport's thread (scan jobs waiting on a scanner are cancelled by them).
+  void markClosed();
   [[nodiscard]] bool closed() const { return closed_; }
+  // Runs `handler` when the session closes, or at once when it already has.
+  void onClose(std::function<void()> handler);
 
   std::string negotiatedApiVersion() const;
   void setNegotiatedApiVersion(std::string version);
@@ -59,6 +63,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::set<std::string> topics_;
   std::string apiVersion_;
   std::atomic<bool> closed_{false};
+  std::vector<std::function<void()>> closeHandlers_;  // guarded by mutex_
 };
 
 }  // namespace onestop::api
