@@ -1,13 +1,13 @@
 // What every browser test of the console shares: Debian's Chromium, a real onestopd with a
 // token-authenticated "admin" session as the source of truth, the artifacts folder for
 // screenshots and the console's own string tables.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDaemon } from '../node/daemon.mjs';
-import { openSession } from '../node/rpc.mjs';
+import { eventually, openSession } from '../node/rpc.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '../..');
@@ -45,10 +45,36 @@ export const ARTIFACTS = artifactsDir();
 /** The trimmed text of a locator, or null. */
 export const text = async (locator) => (await locator.textContent())?.trim() ?? null;
 
-/** Starts onestopd, its admin session and Chromium: { daemon, admin, browser }. */
-export async function startBrowserSuite() {
+/**
+ * Starts onestopd with the test config, or with `simulator` settings merged over the config's
+ * plugins.settings.simulator (written to a temporary config file, removed once the daemon runs).
+ */
+async function startTestDaemon(simulator) {
+  if (!simulator) return startDaemon();
+  const base = process.env.ONESTOP_TEST_CONFIG;
+  const config = JSON.parse(readFileSync(base, 'utf8'));
+  config.plugins ??= {};
+  config.plugins.settings ??= {};
+  config.plugins.settings.simulator = { ...config.plugins.settings.simulator, ...simulator };
+  const dir = mkdtempSync(join(tmpdir(), 'onestop-e2e-config-'));
+  const file = join(dir, 'onestopd.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  process.env.ONESTOP_TEST_CONFIG = file; // startDaemon reads it from the environment
+  try {
+    return await startDaemon();
+  } finally {
+    process.env.ONESTOP_TEST_CONFIG = base;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts onestopd, its admin session and Chromium: { daemon, admin, browser }. `simulator`
+ * overrides the simulator plugin's settings (e.g. {scanImages: dir}) for this suite.
+ */
+export async function startBrowserSuite({ simulator } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/setup (Debian package chromium)`);
-  const daemon = await startDaemon();
+  const daemon = await startTestDaemon(simulator);
   const admin = await openSession(daemon, { token: daemon.token });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   console.log(`onestopd at ${daemon.httpBase}; Chromium ${browser.version()}; screenshots in ${ARTIFACTS}`);
@@ -60,4 +86,38 @@ export async function stopBrowserSuite({ daemon, admin, browser } = {}) {
   await browser?.close();
   await admin?.close();
   if (daemon?.running) await daemon.stop();
+}
+
+/**
+ * Opens the console on `tab` in a fresh browser context, waits for the connection, runs
+ * `fn(page, {received})` (`received`: every JSON frame the page's WebSocket got), then saves a
+ * full-page screenshot <ARTIFACTS>/<shot>.png and fails on any uncaught error or console.error.
+ */
+export async function withConsolePage(t, { browser, daemon, tab, shot, viewport = { width: 1280, height: 1000 } }, fn) {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
+  const received = [];
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
+    try { received.push(JSON.parse(payload.toString())); } catch { /* not JSON */ }
+  }));
+  const path = join(ARTIFACTS, `${shot}.png`);
+  try {
+    const response = await page.goto(`${daemon.httpBase}/#${tab}`);
+    if (response.status() !== 200) throw new Error(`the console answered HTTP ${response.status()}`);
+    await eventually(async () => {
+      const state = await page.locator('#conn').getAttribute('data-state');
+      if (state !== 'open') throw new Error(`connection state ${state}`);
+    }, { timeoutMs: CONNECT_TIMEOUT_MS });
+    if (!(await page.locator(`#panel-${tab}`).isVisible())) throw new Error(`the ${tab} panel is not shown`);
+    await fn(page, { received });
+    if (problems.length) throw new Error(`the page reported errors: ${problems.join('; ')}`);
+  } finally {
+    await page.screenshot({ path, fullPage: true })
+      .then(() => t.diagnostic(`screenshot: ${path}`))
+      .catch((err) => t.diagnostic(`no screenshot: ${err.message}`));
+    await context.close();
+  }
 }

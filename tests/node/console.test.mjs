@@ -67,7 +67,7 @@ describe('console: page', () => {
 
   test('tabs and panels are wired for assistive technology', () => {
     const tabs = [...html.matchAll(/<button[^>]*role="tab"[^>]*>/g)].map((m) => m[0]);
-    assert.equal(tabs.length, 5);
+    assert.equal(tabs.length, 6);
     for (const tab of tabs) {
       const panel = tab.match(/aria-controls="([^"]+)"/)?.[1];
       const id = tab.match(/\sid="([^"]+)"/)?.[1];

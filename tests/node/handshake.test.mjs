@@ -153,7 +153,7 @@ describe('handshake policy', () => {
     await assertStillServes(daemon);
   });
 
-  test('GET /v1/blobs/<unknown>: foreign origin 403, no credentials 401, good auth 404 JSON', async () => {
+  test('GET /v1/blobs/<unknown>: foreign origin 403, no credentials 401, good auth or same-origin fetch 404 JSON', async () => {
     const foreign = await httpGet(daemon.port, '/v1/blobs/x', { headers: { Origin: FOREIGN_ORIGIN } });
     assert.equal(foreign.status, 403, `foreign origin: ${foreign.status}`);
     const rebinding = await httpGet(daemon.port, '/v1/blobs/x', {
@@ -162,7 +162,14 @@ describe('handshake policy', () => {
     assert.equal(rebinding.status, 403, `Host evil.example: ${rebinding.status}`);
     const anonymous = await httpGet(daemon.port, '/v1/blobs/x');
     assert.equal(anonymous.status, 401, `no origin, no token: ${anonymous.status}`);
-    for (const headers of [{ Authorization: `Bearer ${daemon.token}` }, { Origin: ALLOWED_ORIGIN }]) {
+    // A browser's same-origin GET (the console opening a scanned page) carries no Origin, only
+    // Sec-Fetch-Site; any other Sec-Fetch-Site value gets nothing.
+    for (const site of ['cross-site', 'same-site', 'none']) {
+      const r = await httpGet(daemon.port, '/v1/blobs/x', { headers: { 'Sec-Fetch-Site': site } });
+      assert.equal(r.status, 401, `Sec-Fetch-Site ${site}: ${r.status}`);
+    }
+    for (const headers of [{ Authorization: `Bearer ${daemon.token}` }, { Origin: ALLOWED_ORIGIN },
+      { 'Sec-Fetch-Site': 'same-origin' }]) {
       const r = await httpGet(daemon.port, '/v1/blobs/x', { headers });
       assert.equal(r.status, 404, `${Object.keys(headers)[0]}: ${r.status}`);
       assert.match(r.headers['content-type'] ?? '', /json/, 'the 404 is JSON');

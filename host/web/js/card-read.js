@@ -1,6 +1,7 @@
 // "Đọc CCCD": pick a reader, type an access key, card.read with live card.progress / card.data,
 // then the photo, the citizen's fields and the verdict. The read result lives only in this module's
-// memory (never storage, never the console log) and "Xoá kết quả" drops it.
+// memory (never storage, never the console log) and "Xoá kết quả" drops it. setupCardRead returns
+// a small controller through which card-qr.js runs card.readFromQr into the same views.
 
 import { byId, el, replaceChildren } from './dom.js';
 import { errorText, onLangChange, t } from './i18n.js';
@@ -8,8 +9,10 @@ import { announce } from './announcer.js';
 import { progressFraction, progressText, renderPerson, renderPhoto, renderVerdict } from './card-view.js';
 
 const WAIT_FOR_CARD_SECONDS = 30;
-// card.read may wait for a card, then read ~20 KB over a slow contact interface.
+// card.read may wait for a card, then read ~20 KB over a slow contact interface; card.readFromQr
+// scans the card first.
 const READ_TIMEOUT_MS = (WAIT_FOR_CARD_SECONDS + 90) * 1000;
+const SCAN_TIMEOUT_MS = 60 * 1000;
 const DATE = /^\d{2}\/\d{2}\/\d{4}$/;
 
 /** A fresh nonce for the chip to sign: 24 characters of base64url, as card.read accepts. */
@@ -54,6 +57,8 @@ export function setupCardRead(client) {
   // What is shown; kept so that a language change can re-render it.
   const view = { progress: null, person: null, verified: false, result: null, error: null };
   let reading = null; // {readId|null} while card.read is in flight
+  const busyListeners = new Set();
+  const clearListeners = new Set();
 
   // ---------- readers ----------
 
@@ -160,9 +165,14 @@ export function setupCardRead(client) {
     ui.unverified.hidden = !(person && !result);
     renderPerson(ui.fields, person);
     renderPhoto(ui.photo, ui.photoCaption, result?.photo ?? null);
-    ui.meta.textContent = result ? t('read.meta', {
+    const meta = result ? [t('read.meta', {
       method: result.authentication?.method ?? '?', apdus: result.apduCount ?? '?', ms: result.milliseconds ?? '?',
-    }) : '';
+    })] : [];
+    if (result?.qr) {
+      const source = ['scan', 'blob', 'image'].includes(result.qr.source) ? result.qr.source : 'scan';
+      meta.push(t('qr.meta', { source: t(`qr.source.${source}`), symbols: result.qr.symbolsFound ?? '?' }));
+    }
+    ui.meta.textContent = meta.join(' · ');
     const problems = Array.isArray(result?.problems) ? result.problems : [];
     ui.problems.hidden = problems.length === 0;
     replaceChildren(ui.problems, problems.length ? el('li', {}, t('read.problems', { list: problems.join(', ') })) : null);
@@ -175,6 +185,7 @@ export function setupCardRead(client) {
     ui.start.disabled = reading !== null;
     ui.start.setAttribute('aria-busy', String(reading !== null));
     ui.cancel.disabled = reading === null;
+    for (const listener of busyListeners) listener(reading !== null);
   }
 
   function render() {
@@ -215,15 +226,22 @@ export function setupCardRead(client) {
       problem.field.focus();
       return;
     }
-    const params = { key, waitForCardSeconds: WAIT_FOR_CARD_SECONDS };
-    if (ui.reader.value) params.reader = ui.reader.value;
-    params.challenge = ui.challenge.value.trim() || randomChallenge();
+    await run('card.read', { key });
+  }
+
+  /** card.read or card.readFromQr with the form's reader and challenge, into the same views. */
+  async function run(method, params) {
+    if (reading) return;
+    const all = { ...params, waitForCardSeconds: WAIT_FOR_CARD_SECONDS };
+    if (ui.reader.value) all.reader = ui.reader.value;
+    all.challenge = ui.challenge.value.trim() || randomChallenge();
+    const timeoutMs = READ_TIMEOUT_MS + (method === 'card.readFromQr' ? SCAN_TIMEOUT_MS : 0);
 
     reading = { readId: null };
     Object.assign(view, { progress: { state: 'starting' }, person: null, verified: false, result: null, error: null });
     render();
     try {
-      const result = await client.call('card.read', params, { timeoutMs: READ_TIMEOUT_MS });
+      const result = await client.call(method, all, { timeoutMs });
       view.result = result;
       view.progress = { state: 'done' };
       announce(t('read.state.done'));
@@ -252,6 +270,7 @@ export function setupCardRead(client) {
   function clear() {
     Object.assign(view, { progress: null, person: null, verified: false, result: null, error: null });
     render();
+    for (const listener of clearListeners) listener();
   }
 
   // ---------- wiring ----------
@@ -285,6 +304,31 @@ export function setupCardRead(client) {
   });
   showMode();
   render();
+
+  return {
+    run,
+    read,
+    isReading: () => reading !== null,
+    /** Shows an error of a step before the read (qr.parse …) in the read alert; null hides it. */
+    showError(err) {
+      view.error = err;
+      renderAlert();
+    },
+    /** Shows a console message (a key of the string tables) about `field`, and focuses it. */
+    showProblem(key, field) {
+      view.error = new FormProblem(key, field);
+      renderAlert();
+      field.focus();
+    },
+    /** Puts a QR text in the "Mã QR" key field and selects that key mode. */
+    useQrKey(text) {
+      for (const m of modes) m.checked = m.value === 'qr';
+      ui.qr.value = text;
+      showMode();
+    },
+    onBusyChange: (listener) => busyListeners.add(listener),
+    onClear: (listener) => clearListeners.add(listener),
+  };
 }
 
 /** A missing or malformed key field: shown in the alert, focus goes to the field. */

@@ -96,7 +96,8 @@ export function renderVerdict(list, verification) {
 /** 0…1 for the <progress>: a little for the set-up steps, most for the files, the rest for checks. */
 export function progressFraction(p) {
   if (!p) return 0;
-  const steps = { waitingForCard: 0, readingCardAccess: 0.01, selecting: 0.02, authenticating: 0.04,
+  // card.readFromQr scans and decodes first; those steps share the start of the bar with the wait.
+  const steps = { scanning: 0, decodingQr: 0.005, waitingForCard: 0, readingCardAccess: 0.01, selecting: 0.02, authenticating: 0.04,
     chipAuthentication: 0.92, activeAuthentication: 0.95, passiveAuthentication: 0.98, done: 1 };
   if (p.state === 'reading' && p.fileCount > 0) {
     const inFile = p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
@@ -115,7 +116,7 @@ export function progressText(p) {
     });
   }
   const key = `read.state.${p.state}`;
-  const known = ['idle', 'starting', 'waitingForCard', 'readingCardAccess', 'selecting', 'authenticating',
+  const known = ['idle', 'starting', 'scanning', 'decodingQr', 'waitingForCard', 'readingCardAccess', 'selecting', 'authenticating',
     'chipAuthentication', 'activeAuthentication', 'passiveAuthentication', 'done', 'failed', 'cancelling'];
   return known.includes(p.state) ? t(key) : p.state;
 }

@@ -1,7 +1,10 @@
 // Every user-visible string of the console, in Vietnamese (default) and English, and the small
 // machinery to apply them. index.html marks text with data-i18n="key" and attributes with
 // data-i18n-attr="attr:key;attr2:key2". The choice is remembered in localStorage.
-// Both tables must have exactly the same keys (tests/node/console.test.mjs checks it).
+// Both tables must have exactly the same keys (tests/node/console.test.mjs checks it). The scan
+// and QR strings live in strings-scan.js and are merged in below.
+
+import { SCAN_STRINGS } from './strings-scan.js';
 
 export const LANGS = ['vi', 'en'];
 export const DEFAULT_LANG = 'vi';
@@ -455,6 +458,7 @@ export const STRINGS = {
     'time.seconds': '{n} s',
   },
 };
+for (const code of LANGS) Object.assign(STRINGS[code], SCAN_STRINGS[code]);
 
 let lang = DEFAULT_LANG;
 const listeners = new Set();
