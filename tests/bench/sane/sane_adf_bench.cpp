@@ -5,12 +5,12 @@
 // Usage: onestop_sane_adf_bench [--rounds N] [--scanimage PATH] [--tune-malloc]
 //
 // --tune-malloc keeps freed memory in the process (glibc mallopt: no trimming, large blocks from
-// the heap) as onestopd does (host/daemon allocator_tuning): every page is a few MB that the plugin and the host each allocate
-// afresh, and with glibc's defaults that memory goes back to the kernel after every page and is
-// faulted in again 4 KiB at a time for the next one, which costs more than the scan itself on a
-// VM. The JSON says which setting ran ("malloc").
-// The private SANE config comes from SaneFixture (no root, nothing under /etc). Exit 1 if a
-// round scans a wrong number of pages; the ratio goal is reported, not enforced.
+// the heap) as onestopd does (host/daemon allocator_tuning): every page is a few MB that the plugin
+// and the host each allocate afresh, and with glibc's defaults that memory goes back to the kernel
+// after every page and is faulted in again 4 KiB at a time for the next one, which costs more than
+// the scan itself on a VM. The JSON says which setting ran ("malloc"). The private SANE config
+// comes from SaneFixture (no root, nothing under /etc). Exit 1 if a round scans a wrong number of
+// pages; the ratio goal is reported, not enforced.
 #include <fcntl.h>
 #include <malloc.h>
 #include <spawn.h>
