@@ -132,6 +132,12 @@ describe('"Quét tài liệu" and "Đọc bằng mã QR" in Chromium', () => {
       const labels = await page.locator('#scan-thumbs .thumb-label').allTextContents();
       assert.deepEqual(labels, Array.from({ length: expected }, (_, i) => fill(VI['scan.pageLabel'], { n: i + 1 })));
       assert.equal(received.filter((m) => m.method === 'scan.page').length, expected);
+      // "Lưu PDF": one PDF with a page per scanned page, downloaded from the console.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#scan-pdf').click()]);
+      const pdf = readFileSync(await download.path()).toString('latin1');
+      assert.ok(pdf.startsWith('%PDF-'), 'the download is a PDF');
+      assert.equal((pdf.match(/\/Type \/Page[^s]/g) ?? []).length, expected, 'one PDF page per scanned page');
+      assert.equal(await text(page.locator('#scan-status')), fill(VI['scan.pdf.saved'], { pages: expected }));
       // English relabels the status and the pages.
       await page.locator('[data-lang="en"]').click();
       assert.equal(await text(page.locator('#scan-status')), fill(EN['scan.state.completed'], { pages: expected }));

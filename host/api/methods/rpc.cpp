@@ -33,6 +33,7 @@ void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
   }
   if (scans != nullptr) {
     registerScanMethods(registry, *scans);
+    registerScanPdfMethod(registry, *scans);
     registerQrMethods(registry, *scans);
     if (cards != nullptr) registerCardFromQrMethods(registry, *cards, *scans);
   }

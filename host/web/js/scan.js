@@ -7,7 +7,7 @@ import { byId, el, replaceChildren } from './dom.js';
 import { errorText, onLangChange, t } from './i18n.js';
 import { announce } from './announcer.js';
 import { renderScannerOptions } from './scanners.js';
-import { PageViewer, renderThumbnails, thumbnailItem } from './scan-view.js';
+import { PageViewer, fetchBlob, renderThumbnails, thumbnailItem } from './scan-view.js';
 
 const DEFAULT_RESOLUTION = 300;
 
@@ -29,6 +29,7 @@ export function setupScan(client, scanners) {
     start: byId('scan-start'),
     cancel: byId('scan-cancel'),
     clear: byId('scan-clear'),
+    pdf: byId('scan-pdf'),
     alert: byId('scan-alert'),
     status: byId('scan-status'),
     thumbs: byId('scan-thumbs'),
@@ -132,6 +133,7 @@ export function setupScan(client, scanners) {
     ui.start.setAttribute('aria-busy', String(running));
     ui.cancel.disabled = !running || job.id === null || view.state === 'cancelling';
     ui.clear.hidden = running || view.pages.length === 0;
+    ui.pdf.hidden = running || view.pages.length === 0;
     // Options cannot change under a running job.
     ui.scanner.disabled = running || scanners.list().length === 0;
     for (const field of [ui.source, ui.mode, ui.resolution, ui.pages]) {
@@ -215,6 +217,27 @@ export function setupScan(client, scanners) {
     }
   }
 
+  // The pages as one PDF (scan.pdf), saved through a download link of an object URL.
+  async function savePdf() {
+    ui.pdf.disabled = true;
+    try {
+      const pages = view.pages.map((p) => ({ blob: p.blob, resolution: p.resolution }));
+      const pdf = await client.call('scan.pdf', { pages });
+      const url = URL.createObjectURL(await fetchBlob(pdf.blob));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = 'tai-lieu-quet.pdf';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      ui.status.textContent = t('scan.pdf.saved', { pages: pdf.pages });
+    } catch (err) {
+      view.error = err;
+      renderAlert();
+    } finally {
+      ui.pdf.disabled = false;
+    }
+  }
+
   function clear() {
     if (job) return;
     viewer.close();
@@ -233,6 +256,7 @@ export function setupScan(client, scanners) {
   ui.source.addEventListener('change', () => { ui.pagesField.hidden = ui.source.value !== 'adf'; });
   ui.cancel.addEventListener('click', cancel);
   ui.clear.addEventListener('click', clear);
+  ui.pdf.addEventListener('click', savePdf);
 
   for (const method of ['scan.page', 'scan.completed', 'scan.failed']) {
     client.onNotification(method, (m, p) => handle(m, p));

@@ -174,3 +174,42 @@ TEST_F(ScanApi, ScanAuditRecordsSayWhatNotWhatWasScanned) {
 
 }  // namespace
 }  // namespace onestop::testing
+
+namespace onestop::testing {
+
+// The feeder's pages become one PDF of A4 pages; a page that is gone is BLOB_NOT_FOUND.
+TEST_F(ScanApi, ScannedPagesBecomeOnePdfAtTheirPhysicalSize) {
+  auto client = connect();
+  const auto job = scan(*client, {{"source", "adf"}, {"resolution", 150}});
+  ASSERT_EQ(job.ending, "scan.completed") << job.end.dump();
+  Json pages = Json::array();
+  for (const auto& page : job.pages) {
+    pages.push_back({{"blob", page["blob"]}, {"resolution", page["resolution"]}});
+  }
+  const auto reply = *client->call("scan.pdf", {{"pages", pages}});
+  ASSERT_TRUE(reply.contains("result")) << reply.dump();
+  EXPECT_EQ(reply["result"]["pages"], job.pages.size());
+  const auto pdf = httpGet(daemon.port(), "/v1/blobs/" + reply["result"]["blob"].get<std::string>(),
+                           daemon.token());
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.contentType, "application/pdf");
+  const std::string text(pdf.body.begin(), pdf.body.end());
+  ASSERT_EQ(text.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(pdf.body.size(), reply["result"]["bytes"].get<std::size_t>());
+  // One page object per scanned page ("/Type /Pages" is the tree, not a page).
+  std::size_t pageObjects = 0;
+  for (auto at = text.find("/Type /Page"); at != std::string::npos;
+       at = text.find("/Type /Page", at + 1)) {
+    if (text.compare(at, 12, "/Type /Pages") != 0) ++pageObjects;
+  }
+  EXPECT_EQ(pageObjects, job.pages.size());
+  // A4 at 150 dpi: 1240 × 1754 px → 595.2 × 841.9 pt.
+  EXPECT_NE(text.find("/MediaBox [ 0 0 595.2 841.92 ]"), std::string::npos)
+      << text.substr(0, 2000).find("MediaBox");
+
+  pages.push_back({{"blob", "0123456789abcdef0123456789abcdef"}, {"resolution", 150}});
+  const auto missing = *client->call("scan.pdf", {{"pages", pages}});
+  EXPECT_EQ(missing["error"]["data"]["reason"], "BLOB_NOT_FOUND") << missing.dump();
+}
+
+}  // namespace onestop::testing

@@ -74,6 +74,7 @@ void registerCardMethods(MethodRegistry& registry, CardServices& services);
 void registerEidMethods(MethodRegistry& registry, CardServices& services);
 void registerAuditMethods(MethodRegistry& registry, store::AuditLog& audit);
 void registerScanMethods(MethodRegistry& registry, ScanServices& scans);
+void registerScanPdfMethod(MethodRegistry& registry, ScanServices& scans);
 void registerQrMethods(MethodRegistry& registry, ScanServices& scans);
 // card.readFromQr: the card read of card.cpp with its key from the card's QR.
 void registerCardFromQrMethods(MethodRegistry& registry, CardServices& cards, ScanServices& scans);
