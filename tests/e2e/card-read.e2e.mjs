@@ -10,11 +10,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from '../node/rpc.mjs';
 import {
-  ARTIFACTS, CONNECT_TIMEOUT_MS, STRINGS, UI_TIMEOUT_MS, startBrowserSuite, stopBrowserSuite, text,
+  ARTIFACTS, CONNECT_TIMEOUT_MS, STRINGS, UI_TIMEOUT_MS, startBrowserSuite, stopBrowserSuite, text, cardTruth,
 } from './harness.mjs';
 
 const READ_TIMEOUT_MS = 30000; // a whole card read on a busy 2-core machine
@@ -24,16 +23,7 @@ const VI = STRINGS.vi;
 const EN = STRINGS.en;
 const GROUPS = ['genuine', 'notRevoked', 'valid', 'consistent', 'bound'];
 
-function requireCards() {
-  const dir = process.env.ONESTOP_TEST_CARDS;
-  if (!dir || !existsSync(join(dir, 'an-2021', 'card.json'))) {
-    throw new Error(`ONESTOP_TEST_CARDS=${dir} holds no generated test cards (build the testcards target)`);
-  }
-  return dir;
-}
-const CARDS = requireCards();
-/** The card's truth as generated: printed fields, CAN, MRZ. */
-const truth = (card) => JSON.parse(readFileSync(join(CARDS, card, 'card.json'), 'utf8'));
+const truth = cardTruth;
 
 let daemon;
 let browser;

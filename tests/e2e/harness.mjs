@@ -45,6 +45,17 @@ export const ARTIFACTS = artifactsDir();
 /** The trimmed text of a locator, or null. */
 export const text = async (locator) => (await locator.textContent())?.trim() ?? null;
 
+/** The generated test cards (ONESTOP_TEST_CARDS = <build>/testcards); checked when first used. */
+function testCardsDir() {
+  const dir = process.env.ONESTOP_TEST_CARDS;
+  if (!dir || !existsSync(join(dir, 'an-2021', 'card.json'))) {
+    throw new Error(`ONESTOP_TEST_CARDS=${dir} holds no generated test cards (build the testcards target)`);
+  }
+  return dir;
+}
+/** A card's truth as generated: printed fields, QR text, CAN, MRZ (its card.json). */
+export const cardTruth = (card) => JSON.parse(readFileSync(join(testCardsDir(), card, 'card.json'), 'utf8'));
+
 /**
  * Starts onestopd with the test config, or with `simulator` settings merged over the config's
  * plugins.settings.simulator (written to a temporary config file, removed once the daemon runs).

@@ -9,11 +9,11 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '../node/rpc.mjs';
-import { ARTIFACTS, ROOT, STRINGS, UI_TIMEOUT_MS, startBrowserSuite, stopBrowserSuite, text, withConsolePage } from './harness.mjs';
+import { ARTIFACTS, ROOT, STRINGS, UI_TIMEOUT_MS, startBrowserSuite, stopBrowserSuite, text, withConsolePage, cardTruth } from './harness.mjs';
 
 const SCANNER = 'simulator/scanner-0';
 const READER = 'simulator/reader-0';
@@ -26,15 +26,7 @@ const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽ
 
 const fill = (template, vars) => template.replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
 
-function requireCards() {
-  const dir = process.env.ONESTOP_TEST_CARDS;
-  if (!dir || !existsSync(join(dir, 'an-2021', 'card.json'))) {
-    throw new Error(`ONESTOP_TEST_CARDS=${dir} holds no generated test cards (build the testcards target)`);
-  }
-  return dir;
-}
-const CARDS = requireCards();
-const truth = (card) => JSON.parse(readFileSync(join(CARDS, card, 'card.json'), 'utf8'));
+const truth = cardTruth;
 /** The text of the card's printed QR code, as card.json records it. */
 const qrText = (card) => card.qr ?? card.qr2021 ?? card.qr2024;
 

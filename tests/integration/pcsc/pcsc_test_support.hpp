@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "host_log_capture.hpp"
 #include "onestop/plugins/device_catalog.hpp"
 #include "onestop/plugins/log.hpp"
 
@@ -51,27 +52,8 @@ class Events {
   std::vector<plugins::DeviceEvent> events_;
 };
 
-// Collects the host's log lines (plugin lines arrive prefixed with the plugin id).
-class Logs {
- public:
-  plugins::LogFunction function() {
-    return [this](plugins::LogLevel, std::string message) {
-      std::lock_guard lock(mutex_);
-      lines_.push_back(std::move(message));
-    };
-  }
-  [[nodiscard]] bool contains(const std::string& text) const {
-    std::lock_guard lock(mutex_);
-    for (const auto& line : lines_) {
-      if (line.find(text) != std::string::npos) return true;
-    }
-    return false;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<std::string> lines_;
-};
+// The host's log lines, for assertions.
+using Logs = onestop::testing::HostLogCapture;
 
 // Polls until pred() holds or the timeout passes.
 inline bool eventually(const std::function<bool()>& pred,

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "host_log_capture.hpp"
 #include "onestop/plugins/plugin_host.hpp"
 #include "sane_fixture.hpp"
 
@@ -73,33 +74,8 @@ inline std::optional<PnmInfo> readPnm(const std::vector<std::uint8_t>& data) {
   return info;
 }
 
-// Collects the host's log lines (plugin lines arrive prefixed with the plugin id).
-class Logs {
- public:
-  plugins::LogFunction function() {
-    return [this](plugins::LogLevel, std::string message) {
-      std::lock_guard lock(mutex_);
-      lines_.push_back(std::move(message));
-    };
-  }
-  [[nodiscard]] bool contains(const std::string& text) const {
-    std::lock_guard lock(mutex_);
-    for (const auto& line : lines_) {
-      if (line.find(text) != std::string::npos) return true;
-    }
-    return false;
-  }
-  [[nodiscard]] std::string all() const {
-    std::lock_guard lock(mutex_);
-    std::string out;
-    for (const auto& line : lines_) out += line + "\n";
-    return out;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<std::string> lines_;
-};
+// The host's log lines, for assertions.
+using Logs = onestop::testing::HostLogCapture;
 
 class SanePluginTest : public ::testing::Test {
  protected:
