@@ -10,10 +10,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { eventually } from '../node/rpc.mjs';
 import {
-  ARTIFACTS, CONNECT_TIMEOUT_MS, STRINGS, UI_TIMEOUT_MS, startBrowserSuite, stopBrowserSuite, text, cardTruth,
+  STRINGS, UI_TIMEOUT_MS, startBrowserSuite, stopBrowserSuite, text, cardTruth,
+  withConsolePage,
 } from './harness.mjs';
 
 const READ_TIMEOUT_MS = 30000; // a whole card read on a busy 2-core machine
@@ -41,34 +41,12 @@ async function insert(card) {
   await admin.call('admin.simulator.insertCard', { reader: READER, card });
 }
 
-/** A fresh browser context on the console's read tab; screenshot afterwards; no page errors. */
-async function withReadPage(t, shot, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`); });
-  const received = [];
-  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
-    try { received.push(JSON.parse(payload.toString())); } catch { /* not JSON */ }
-  }));
-  const path = join(ARTIFACTS, `${shot}.png`);
-  try {
-    const response = await page.goto(`${daemon.httpBase}/#read`);
-    assert.equal(response.status(), 200);
-    await eventually(async () => {
-      assert.equal(await page.locator('#conn').getAttribute('data-state'), 'open');
-    }, { timeoutMs: CONNECT_TIMEOUT_MS });
+/** A fresh browser context on the console's read tab (harness.withConsolePage), its tab selected. */
+function withReadPage(t, shot, fn) {
+  return withConsolePage(t, { browser, daemon, tab: 'read', shot }, async (page, frames) => {
     assert.equal(await page.locator('#tab-read').getAttribute('aria-selected'), 'true');
-    assert.ok(await page.locator('#panel-read').isVisible(), 'the read panel is not shown');
-    await fn(page, { received });
-    assert.deepEqual(problems, [], 'the page reported errors');
-  } finally {
-    await page.screenshot({ path, fullPage: true })
-      .then(() => t.diagnostic(`screenshot: ${path}`))
-      .catch((err) => t.diagnostic(`no screenshot: ${err.message}`));
-    await context.close();
-  }
+    await fn(page, frames);
+  });
 }
 
 const field = (page, key) => page.locator(`#read-fields dd[data-field="${key}"]`);
