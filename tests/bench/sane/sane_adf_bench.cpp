@@ -4,15 +4,14 @@
 //   {"pages":10,"rounds":5,"plugin_pages_per_s":…,"scanimage_pages_per_s":…,"ratio":…,"goal":0.9}
 // Usage: onestop_sane_adf_bench [--rounds N] [--scanimage PATH] [--tune-malloc]
 //
-// --tune-malloc keeps freed memory in the process (glibc mallopt: no trimming, large blocks from
-// the heap) as onestopd does (host/daemon allocator_tuning): every page is a few MB that the plugin
-// and the host each allocate afresh, and with glibc's defaults that memory goes back to the kernel
-// after every page and is faulted in again 4 KiB at a time for the next one, which costs more than
-// the scan itself on a VM. The JSON says which setting ran ("malloc"). The private SANE config
-// comes from SaneFixture (no root, nothing under /etc). Exit 1 if a round scans a wrong number of
-// pages; the ratio goal is reported, not enforced.
+// --tune-malloc applies onestopd's own allocator settings (host/daemon allocator_tuning, called
+// here so the bench measures exactly what the daemon runs with): every page is a few MB that the
+// plugin and the host each allocate afresh, and with glibc's defaults that memory goes back to the
+// kernel after every page and is faulted in again 4 KiB at a time for the next one, which costs
+// more than the scan itself on a VM. The JSON says which setting ran ("malloc"). The private SANE
+// config comes from SaneFixture (no root, nothing under /etc). Exit 1 if a round scans a wrong
+// number of pages; the ratio goal is reported, not enforced.
 #include <fcntl.h>
-#include <malloc.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -26,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "onestop/daemon/allocator_tuning.hpp"
 #include "onestop/plugins/plugin_host.hpp"
 #include "sane_fixture.hpp"
 
@@ -137,8 +137,7 @@ int main(int argc, char** argv) {
     if (arg == "--scanimage") scanimage = argv[++i];
   }
   if (tuneMalloc) {
-    // 32 MiB is glibc's largest mmap threshold on 64-bit: a 300 dpi A4 colour page (26 MB) fits.
-    if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1 || mallopt(M_TRIM_THRESHOLD, 256 << 20) != 1) {
+    if (!onestop::daemon::tuneAllocatorForScanPages()) {
       std::cerr << "onestop_sane_adf_bench: mallopt refused the settings\n";
       return 1;
     }
