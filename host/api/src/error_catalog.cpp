@@ -98,6 +98,21 @@ constexpr std::array kCatalog{
     Row{Reason::ImageInvalid,
         {1030, false, "Ảnh không đọc được (định dạng không hỗ trợ hoặc tệp bị hỏng).",
          "The image cannot be read (unsupported format or a damaged file)."}},
+    Row{Reason::ProcedureNotFound,
+        {1031, false, "Không tìm thấy thủ tục hoặc thủ tục chưa được nạp.",
+         "The procedure was not found or is not loaded."}},
+    Row{Reason::CaseNotFound, {1032, false, "Không tìm thấy hồ sơ.", "The case was not found."}},
+    Row{Reason::FormNotFound,
+        {1033, false, "Không tìm thấy mẫu biểu.", "The form template was not found."}},
+    Row{Reason::PrinterStopped,
+        {1034, true,
+         "Máy in đang dừng hoặc tạm ngưng. Kiểm tra máy in rồi in lại; hồ sơ vẫn được giữ.",
+         "The printer is stopped or paused. Check it and print again; the case is kept."}},
+    Row{Reason::PrintFailed,
+        {1035, true, "In không thành công. Kiểm tra máy in rồi in lại; hồ sơ vẫn được giữ.",
+         "Printing failed. Check the printer and print again; the case is kept."}},
+    Row{Reason::JobNotFound,
+        {1036, false, "Không tìm thấy lệnh in.", "The print job was not found."}},
 };
 static_assert(kCatalog.size() == std::size(kAllReasons), "every reason needs a catalog row");
 

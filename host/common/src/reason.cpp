@@ -38,6 +38,12 @@ constexpr std::array<std::pair<Reason, std::string_view>, std::size(kAllReasons)
     {Reason::QrNotFound, "QR_NOT_FOUND"},
     {Reason::QrNotCccd, "QR_NOT_CCCD"},
     {Reason::ImageInvalid, "IMAGE_INVALID"},
+    {Reason::ProcedureNotFound, "PROCEDURE_NOT_FOUND"},
+    {Reason::CaseNotFound, "CASE_NOT_FOUND"},
+    {Reason::FormNotFound, "FORM_NOT_FOUND"},
+    {Reason::PrinterStopped, "PRINTER_STOPPED"},
+    {Reason::PrintFailed, "PRINT_FAILED"},
+    {Reason::JobNotFound, "JOB_NOT_FOUND"},
 }};
 
 }  // namespace

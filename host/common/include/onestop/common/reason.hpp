@@ -39,6 +39,12 @@ enum class Reason {
   QrNotFound,
   QrNotCccd,
   ImageInvalid,
+  ProcedureNotFound,
+  CaseNotFound,
+  FormNotFound,
+  PrinterStopped,
+  PrintFailed,
+  JobNotFound,
 };
 
 // Every reason, in declaration order (for tables, docs and exhaustive tests).
@@ -58,7 +64,10 @@ inline constexpr Reason kAllReasons[] = {
     Reason::ScriptError,      Reason::ScriptLimit,
     Reason::ReaderAmbiguous,  Reason::StorageFailed,
     Reason::QrNotFound,       Reason::QrNotCccd,
-    Reason::ImageInvalid,
+    Reason::ImageInvalid,     Reason::ProcedureNotFound,
+    Reason::CaseNotFound,     Reason::FormNotFound,
+    Reason::PrinterStopped,   Reason::PrintFailed,
+    Reason::JobNotFound,
 };
 
 // "CARD_REMOVED" for Reason::CardRemoved.
