@@ -48,8 +48,60 @@ BEGIN
 END;
 )sql";
 
+// Version 2: cases, their intake receipts, the counters that number them, and the unit's daily
+// statistics. Columns holding citizen data (cases.form, cases.card, receipts.data) are BLOBs
+// sealed by PiiCipher; citizen_index is a keyed HMAC of the ID number (a blind index), never the
+// number. Receipt numbers and case ids come from `counters`, not from max() over the rows, so a
+// purge never makes a number come round again. stats_daily holds counts only (no citizen data)
+// and is never purged. Few indexes on purpose: each one is another page written per commit, and
+// a listing (newest first, LIMIT ≤ 1000) walks cases_by_created over a retention-bounded table.
+constexpr std::string_view kCasesSchema = R"sql(
+CREATE TABLE cases (
+  id                TEXT PRIMARY KEY,
+  procedure         TEXT NOT NULL,
+  procedure_version TEXT NOT NULL,
+  status            TEXT NOT NULL
+                    CHECK (status IN ('draft', 'submitted', 'returned', 'refused')),
+  revision          INTEGER NOT NULL CHECK (revision >= 1),
+  form              BLOB NOT NULL,
+  card              BLOB,
+  citizen_index     TEXT CHECK (citizen_index IS NULL OR length(citizen_index) = 64),
+  attachments       TEXT NOT NULL,
+  operator          TEXT NOT NULL,
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX cases_by_created ON cases (created_at);
+CREATE INDEX cases_by_citizen ON cases (citizen_index) WHERE citizen_index IS NOT NULL;
+CREATE TABLE receipts (
+  case_id   TEXT PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+  kind      TEXT NOT NULL CHECK (kind IN ('CT04', 'CT05', 'CT06')),
+  number    TEXT NOT NULL,
+  year      INTEGER NOT NULL,
+  sequence  INTEGER NOT NULL CHECK (sequence >= 1),
+  file_code TEXT NOT NULL UNIQUE,
+  issued_at TEXT NOT NULL,
+  due_date  TEXT NOT NULL,
+  data      BLOB NOT NULL,
+  UNIQUE (kind, year, sequence)
+) STRICT;
+CREATE TABLE counters (
+  name  TEXT PRIMARY KEY,
+  value INTEGER NOT NULL CHECK (value >= 0)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE stats_daily (
+  day     TEXT NOT NULL,
+  kind    TEXT NOT NULL,
+  key     TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  count   INTEGER NOT NULL CHECK (count >= 0),
+  PRIMARY KEY (day, kind, key, outcome)
+) STRICT, WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kAuditLogSchema},
+    {2, kCasesSchema},
 };
 
 Result<int> recordedVersion(const Connection& connection) {

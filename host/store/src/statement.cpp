@@ -67,6 +67,15 @@ Statement& Statement::bindNull(int index) {
   return *this;
 }
 
+Statement& Statement::bindBlob(int index, std::span<const std::uint8_t> bytes) {
+  // A zero-length blob is bound as one, not as NULL (a null data pointer would mean NULL).
+  static constexpr std::uint8_t kEmpty = 0;
+  noteBindResult(sqlite3_bind_blob64(statement_, index, bytes.empty() ? &kEmpty : bytes.data(),
+                                     bytes.size(), SQLITE_TRANSIENT),
+                 index);
+  return *this;
+}
+
 Result<bool> Statement::step() {
   if (bindError_) return *bindError_;
   const int code = sqlite3_step(statement_);
@@ -98,6 +107,13 @@ std::string Statement::text(int column) const {
 
 std::int64_t Statement::integer(int column) const {
   return sqlite3_column_int64(statement_, column);
+}
+
+std::vector<std::uint8_t> Statement::blob(int column) const {
+  const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, column));
+  const int size = sqlite3_column_bytes(statement_, column);  // after _blob, as SQLite requires
+  if (bytes == nullptr) return {};
+  return {bytes, bytes + size};
 }
 
 bool Statement::isNull(int column) const {

@@ -2,8 +2,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "onestop/common/result.hpp"
 
@@ -30,6 +32,7 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bindNull(int index);
+  Statement& bindBlob(int index, std::span<const std::uint8_t> bytes);
 
   // true: a row is ready to read; false: the statement has finished.
   Result<bool> step();
@@ -41,6 +44,7 @@ class Statement {
   [[nodiscard]] std::string text(int column) const;
   [[nodiscard]] std::int64_t integer(int column) const;
   [[nodiscard]] bool isNull(int column) const;
+  [[nodiscard]] std::vector<std::uint8_t> blob(int column) const;
 
  private:
   Statement(sqlite3* handle, sqlite3_stmt* statement) : handle_(handle), statement_(statement) {}
