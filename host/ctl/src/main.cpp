@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "onestop/ctl/procedure_command.hpp"
 #include "onestop/ctl/rpc_client.hpp"
 #include "onestop/version.hpp"
 
@@ -21,7 +22,9 @@ constexpr const char* kUsage =
     "  call <method> [json]     call any API method with params (default {})\n"
     "  watch [topic ...]        print events as they arrive (default: device.* card.*)\n"
     "  discover                 print the OpenRPC document\n"
-    "  version                  print onestopctl's version\n";
+    "  version                  print onestopctl's version\n"
+    "  procedure test <dir> [--today yyyy-mm-dd]   run a procedure's tests (no daemon)\n"
+    "  procedure check <dir>    load a procedure folder and report its problems\n";
 
 struct Arguments {
   std::string runtimeDir;
@@ -105,6 +108,9 @@ int main(int argc, char** argv) {
   if (command == "version") {
     std::cout << "onestopctl " << onestop::kVersion << '\n';
     return 0;
+  }
+  if (command == "procedure") {
+    return onestop::ctl::runProcedureCommand({args.rest.begin() + 1, args.rest.end()});
   }
   auto endpoint = onestop::ctl::readEndpoint(args.runtimeDir);
   if (!endpoint) {

@@ -22,4 +22,6 @@ forbid host/plugins '#include *[<"](Poco/|sys/socket|netinet/)' "no Poco, no soc
 forbid host/emrtd '#include *[<"](Poco/|sys/socket|netinet/|onestop/(plugins|api|transport)/)' "pure ICAO 9303: no Poco, sockets, plugins or API"
 forbid host/cccd '#include *[<"](Poco/|sys/socket|netinet/|onestop/(plugins|api|transport)/)' "pure Vietnamese card rules: no Poco, sockets, plugins or API"
 forbid host/transport '#include *"onestop/(plugins|emrtd|cccd|workflows)/' "knows nothing of devices or cards"
+forbid host/forms '#include *[<"](Poco/|sys/socket|netinet/|onestop/(plugins|api|transport|store|procedures)/)' "pure rendering"
+forbid host/procedures '#include *[<"](sys/socket|netinet/|onestop/(plugins|api|transport|store|forms)/)' "the Lua engine knows no devices, API, storage or forms"
 exit $status
