@@ -25,6 +25,8 @@ Reason reasonForStatus(onestop_status status) {
       return Reason::CoverOpen;
     case ONESTOP_E_NO_DOCUMENTS:
       return Reason::NoDocuments;
+    case ONESTOP_E_PRINTER_STOPPED:
+      return Reason::PrinterStopped;
     case ONESTOP_E_NOT_SUPPORTED:
       return Reason::NotSupported;
     case ONESTOP_E_INVALID_ARGUMENT:
@@ -76,6 +78,8 @@ std::string statusName(onestop_status status) {
       return "ONESTOP_E_NO_DOCUMENTS";
     case ONESTOP_E_NO_MORE_PAGES:
       return "ONESTOP_E_NO_MORE_PAGES";
+    case ONESTOP_E_PRINTER_STOPPED:
+      return "ONESTOP_E_PRINTER_STOPPED";
     case ONESTOP_E_INTERNAL:
       return "ONESTOP_E_INTERNAL";
     default:

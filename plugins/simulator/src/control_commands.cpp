@@ -83,6 +83,34 @@ json clearGlass(const SimulatorDevices& d, const json& request) {
   return {{"scanner", scanner.id()}, {"glass", nullptr}};
 }
 
+json setPrinterFault(const SimulatorDevices& d, const json& request) {
+  const std::string fallback = d.printer ? d.printer->id() : std::string("printer-0");
+  VirtualPrinter& printer = d.printerById(field(request, "printer", fallback));
+  const auto it = request.find("fault");
+  if (it == request.end()) {
+    invalid("setPrinterFault needs \"fault\": stopped, missing, jobFailed or none");
+  }
+  VirtualPrinter::Fault fault = VirtualPrinter::Fault::None;
+  // null clears, and so does "none", the word setScannerFault uses.
+  if (!it->is_null() && *it != "none") {
+    const auto parsed =
+        it->is_string() ? VirtualPrinter::parseFault(it->get<std::string>()) : std::nullopt;
+    if (!parsed) {
+      invalid("unknown printer fault " + it->dump() + " (stopped, missing, jobFailed, none)");
+    }
+    fault = *parsed;
+  }
+  printer.setFault(fault);
+  const auto name = VirtualPrinter::faultName(fault);
+  return {{"printer", printer.id()}, {"fault", name ? json(std::string(*name)) : json(nullptr)}};
+}
+
+json printerFaultName(const SimulatorDevices& d) {
+  if (!d.printer) return nullptr;
+  const auto name = VirtualPrinter::faultName(d.printer->fault());
+  return name ? json(std::string(*name)) : json(nullptr);
+}
+
 json status(const SimulatorDevices& d) {
   const auto glassCard = d.scanner ? d.scanner->glassCard() : std::nullopt;
   const json glass = glassCard ? json(*glassCard) : json(nullptr);
@@ -98,7 +126,8 @@ json status(const SimulatorDevices& d) {
           {"cards", d.cardsFolder.string()},
           {"scanImages", d.scanner ? d.scanner->imageFolder().string() : ""},
           {"glass", glass},
-          {"printOutput", d.printer ? d.printer->outputFolder().string() : ""}};
+          {"printOutput", d.printer ? d.printer->outputFolder().string() : ""},
+          {"printerFault", printerFaultName(d)}};
 }
 
 }  // namespace
@@ -120,11 +149,14 @@ onestop_status runControlCommand(const SimulatorDevices& devices, std::string_vi
       result = placeOnGlass(devices, doc);
     } else if (command == "clearGlass") {
       result = clearGlass(devices, doc);
+    } else if (command == "setPrinterFault" || command == "printerFault") {
+      result = setPrinterFault(devices, doc);
     } else if (command == "status") {
       result = status(devices);
     } else {
       invalid("unknown command \"" + command +
-              "\" (insertCard, removeCard, setScannerFault, placeOnGlass, clearGlass, status)");
+              "\" (insertCard, removeCard, setScannerFault, placeOnGlass, clearGlass, "
+              "setPrinterFault, status)");
     }
     response = result.dump();
     return ONESTOP_OK;

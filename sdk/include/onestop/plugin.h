@@ -34,8 +34,9 @@
 extern "C" {
 #endif
 
+/* Minor history: 1.1 adds ONESTOP_E_PRINTER_STOPPED (a status code only; no struct changed). */
 #define ONESTOP_ABI_MAJOR 1
-#define ONESTOP_ABI_MINOR 0
+#define ONESTOP_ABI_MINOR 1
 #define ONESTOP_PLUGIN_ENTRY_SYMBOL "onestop_plugin_entry"
 
 #if defined(_WIN32)
@@ -60,7 +61,8 @@ typedef int32_t onestop_status;
 #define ONESTOP_E_JAMMED 11
 #define ONESTOP_E_COVER_OPEN 12
 #define ONESTOP_E_NO_DOCUMENTS 13
-#define ONESTOP_E_NO_MORE_PAGES 14 /* scan job finished normally */
+#define ONESTOP_E_NO_MORE_PAGES 14   /* scan job finished normally */
+#define ONESTOP_E_PRINTER_STOPPED 15 /* printer stopped or not accepting jobs (ABI 1.1) */
 #define ONESTOP_E_INTERNAL 99
 #define ONESTOP_E_VENDOR_BASE 0x10000 /* vendor-specific codes start here; mapped to IO_ERROR */
 

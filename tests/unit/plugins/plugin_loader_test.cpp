@@ -65,7 +65,7 @@ TEST(PluginLoader, LoadsTheGoodFixtureAndShowsItsReader) {
   EXPECT_EQ(reports[0].state, PluginReport::State::Loaded);
   EXPECT_EQ(reports[0].reason, "");
   EXPECT_EQ(reports[0].version, "1.0.0");
-  EXPECT_EQ(reports[0].abi, "1.0");
+  EXPECT_EQ(reports[0].abi, "1.1");
   EXPECT_EQ(reports[0].kinds, std::vector<std::string>{"reader"});
   ASSERT_EQ(devices.size(), 1u);
   EXPECT_EQ(devices[0].id, "good/r0");

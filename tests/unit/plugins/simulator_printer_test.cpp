@@ -1,8 +1,10 @@
 // The simulator plugin's virtual printer, through PluginHost.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "simulator_support.hpp"
 
@@ -13,6 +15,18 @@ constexpr const char* kPrinter = "simulator/printer-0";
 
 std::vector<std::uint8_t> bytes(const std::string& text) {
   return {text.begin(), text.end()};
+}
+
+// The simulator's job goes PENDING → PRINTING → COMPLETED over 200 ms, like a real queue.
+PrintJobState finalState(Printer& printer, const std::string& job) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  auto state = printer.state(job);
+  while (state.ok() && (*state == PrintJobState::Pending || *state == PrintJobState::Printing) &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    state = printer.state(job);
+  }
+  return state.ok() ? *state : PrintJobState::Failed;
 }
 
 std::string readFile(const std::filesystem::path& file) {
@@ -33,7 +47,8 @@ TEST(SimulatorPrinter, WritesTheSubmittedPdfAndReportsItCompleted) {
   auto state = (*printer)->state(*job);
 
   ASSERT_TRUE(state.ok());
-  EXPECT_EQ(*state, PrintJobState::Completed);
+  EXPECT_EQ(*state, PrintJobState::Pending);
+  EXPECT_EQ(finalState(**printer, *job), PrintJobState::Completed);
   EXPECT_EQ(readFile(sim.printDir() / (*job + ".pdf")), pdf);
 }
 
@@ -72,6 +87,7 @@ TEST(SimulatorPrinter, KeepsAFinishedJobCompletedWhenCancelled) {
   auto printer = *sim.host().printer(kPrinter);
   auto job = printer->submit(bytes("%PDF-1.4"), PrintOptions{});
   ASSERT_TRUE(job.ok());
+  ASSERT_EQ(finalState(*printer, *job), PrintJobState::Completed);
 
   EXPECT_TRUE(printer->cancel(*job).ok());
   EXPECT_EQ(*printer->state(*job), PrintJobState::Completed);

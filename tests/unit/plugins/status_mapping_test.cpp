@@ -29,6 +29,7 @@ INSTANTIATE_TEST_SUITE_P(
         Row{ONESTOP_E_DEVICE_BUSY, Reason::DeviceBusy}, Row{ONESTOP_E_TIMEOUT, Reason::Timeout},
         Row{ONESTOP_E_CANCELLED, Reason::Cancelled}, Row{ONESTOP_E_JAMMED, Reason::ScannerJammed},
         Row{ONESTOP_E_COVER_OPEN, Reason::CoverOpen},
+        Row{ONESTOP_E_PRINTER_STOPPED, Reason::PrinterStopped},
         Row{ONESTOP_E_NO_DOCUMENTS, Reason::NoDocuments},
         Row{ONESTOP_E_NOT_SUPPORTED, Reason::NotSupported},
         Row{ONESTOP_E_INVALID_ARGUMENT, Reason::ValidationFailed},
