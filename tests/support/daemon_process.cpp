@@ -82,7 +82,8 @@ DaemonProcess::Result DaemonProcess::runToExit(const std::vector<std::string>& a
   return result;
 }
 
-DaemonProcess::DaemonProcess(std::vector<std::string> extraArgs, std::string config) {
+DaemonProcess::DaemonProcess(std::vector<std::string> extraArgs, std::string config,
+                             std::filesystem::path stateDir) {
   const auto dir = makeTempDir();
   runtimeDir_ = dir / "run";
   errFile_ = dir / "stderr";
@@ -94,7 +95,7 @@ DaemonProcess::DaemonProcess(std::vector<std::string> extraArgs, std::string con
                                 "--runtime-dir",
                                 runtimeDir_.string(),
                                 "--state-dir",
-                                (dir / "state").string(),
+                                (stateDir.empty() ? dir / "state" : stateDir).string(),
                                 "--trust-dirs",
                                 ONESTOP_DEFAULT_TEST_CARDS "/trust"};
   argv.insert(argv.end(), extraArgs.begin(), extraArgs.end());

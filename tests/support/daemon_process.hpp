@@ -21,8 +21,10 @@ class DaemonProcess {
   static Result runToExit(const std::vector<std::string>& args,
                           std::chrono::seconds timeout = std::chrono::seconds(20));
 
-  explicit DaemonProcess(std::vector<std::string> extraArgs = {},
-                         std::string config = testConfig());
+  // `stateDir` empty: a fresh one that goes with the process; else that directory, kept (a
+  // restart on the same database).
+  explicit DaemonProcess(std::vector<std::string> extraArgs = {}, std::string config = testConfig(),
+                         std::filesystem::path stateDir = {});
   ~DaemonProcess();
   DaemonProcess(const DaemonProcess&) = delete;
   DaemonProcess& operator=(const DaemonProcess&) = delete;

@@ -11,6 +11,7 @@ namespace s = schema;
 constexpr const char* kSimulatorPlugin = "simulator";
 constexpr const char* kDefaultSimulatorReader = "simulator/reader-0";
 constexpr const char* kDefaultSimulatorScanner = "simulator/scanner-0";
+constexpr const char* kDefaultSimulatorPrinter = "simulator/printer-0";
 
 Json pluginJson(const plugins::PluginReport& report) {
   Json out{{"id", report.id},
@@ -99,6 +100,30 @@ void registerScannerControls(MethodRegistry& registry, plugins::DeviceCatalog& c
              scanner);
          if (!reply) return reply.error();
          return Json{{"scanner", scanner}, {"fault", fault}};
+       }});
+
+  registry.add(
+      {"admin.simulator.printerFault", "admin",
+       "Make the simulator printer refuse its next jobs (stopped: PRINTER_STOPPED, missing: "
+       "DEVICE_NOT_FOUND), fail them after acceptance (jobFailed), or work again (\"none\").",
+       s::object({{"printer",
+                   s::withDefault(s::string("Simulator printer id"), kDefaultSimulatorPrinter)},
+                  {"fault", s::enumOf({"none", "stopped", "missing", "jobFailed"})}},
+                 {"fault"}),
+       s::object({{"printer", s::string()}, {"fault", s::string()}}, {"printer", "fault"}),
+       [&catalog](const Json& params, CallContext&) -> Result<Json> {
+         const auto printer = params.value("printer", std::string(kDefaultSimulatorPrinter));
+         auto local = simulatorLocalId(printer);
+         if (!local) return local.error();
+         const auto fault = params["fault"].get<std::string>();
+         auto reply =
+             simulatorControl(catalog,
+                              Json{{"command", "setPrinterFault"},
+                                   {"printer", *local},
+                                   {"fault", fault == "none" ? Json(nullptr) : Json(fault)}},
+                              printer);
+         if (!reply) return reply.error();
+         return Json{{"printer", printer}, {"fault", fault}};
        }});
 }
 

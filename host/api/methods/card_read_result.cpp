@@ -4,6 +4,7 @@
 #include "onestop/api/event_hub.hpp"
 #include "onestop/api/session.hpp"
 #include "onestop/store/audit_log.hpp"
+#include "onestop/store/statistics.hpp"
 #include "onestop/workflows/card_contents.hpp"
 #include "onestop/workflows/eid_verdict.hpp"
 #include "onestop/workflows/evidence.hpp"
@@ -104,6 +105,12 @@ void SessionCardRead::prepare(workflows::CardReadInput& input) {
   };
 }
 
+void SessionCardRead::recordStatistics(const char* key, const std::string& outcome) {
+  if (services_.statistics != nullptr) {
+    (void)services_.statistics->record({"card_read", key, outcome});
+  }
+}
+
 Error SessionCardRead::fail(const Error& error, const std::string& subject) {
   finished_ = true;
   services_.reads.finish(*running_, nullptr);
@@ -111,6 +118,8 @@ Error SessionCardRead::fail(const Error& error, const std::string& subject) {
   // of hiding the card's own error behind a storage one.
   (void)services_.audit.append(
       auditRecord(session_, method_, subject, {}, std::string(reasonName(error.reason()))));
+  recordStatistics(method_ == "card.readFromQr" ? "qr" : "chip",
+                   std::string(reasonName(error.reason())));
   return error;
 }
 
@@ -131,6 +140,8 @@ Result<Json> SessionCardRead::complete(Result<workflows::CardReadOutput> read,
     options.passiveAuthentication = &*read->chip.passiveAuthentication;
   }
   const auto verdict = workflows::verifyEvidence(finished->evidence, finished->contents, options);
+  finished->genuine = verdict.genuine;
+  finished->keyFromQr = qr != nullptr;
 
   // No audit record, no data: a read the log cannot account for is not handed out.
   auto audited = services_.audit.append(auditRecord(
@@ -142,6 +153,11 @@ Result<Json> SessionCardRead::complete(Result<workflows::CardReadOutput> read,
     return audited.error();
   }
   services_.reads.finish(*running_, finished);
+  recordStatistics(method_ == "card.readFromQr" ? "qr" : "chip", "OK");
+  if (services_.statistics != nullptr) {
+    (void)services_.statistics->record(
+        {"verification", verdict.genuine ? "genuine" : "not_genuine", "OK"});
+  }
 
   const auto& contents = finished->contents;
   Json problems = Json::array();

@@ -50,6 +50,8 @@ class SessionCardRead {
 
  private:
   void notify(const char* event, const Json& payload);
+  // Counts the read for stats.report (best effort: statistics never fail a read).
+  void recordStatistics(const char* key, const std::string& outcome);
 
   CardServices& services_;
   Session& session_;

@@ -22,7 +22,8 @@ void registerRpcMethods(MethodRegistry& registry, const ProductInfo& product) {
 }
 
 void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
-                        plugins::DeviceCatalog& catalog, CardServices* cards, ScanServices* scans) {
+                        plugins::DeviceCatalog& catalog, CardServices* cards, ScanServices* scans,
+                        ProcedureServices* procedures, PrintServices* prints) {
   registerSystemMethods(registry, product, catalog);
   registerDeviceMethods(registry, catalog);
   registerEventMethods(registry);
@@ -37,6 +38,14 @@ void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
     registerQrMethods(registry, *scans);
     if (cards != nullptr) registerCardFromQrMethods(registry, *cards, *scans);
   }
+  if (procedures != nullptr) {
+    registerProcedureMethods(registry, *procedures);
+    registerCaseMethods(registry, *procedures);
+    registerCaseSubmitMethod(registry, *procedures);
+    registerFormMethods(registry, *procedures);
+    registerStatsMethods(registry, *procedures);
+  }
+  if (prints != nullptr) registerPrintMethods(registry, *prints, procedures);
   registerAdminMethods(registry, catalog);
   registerRpcMethods(registry, product);
 }

@@ -10,6 +10,7 @@
 #include "onestop/common/base64.hpp"
 #include "scan_params.hpp"
 #include "schema_helpers.hpp"
+#include "session_events.hpp"
 
 namespace onestop::api {
 namespace {
@@ -47,11 +48,6 @@ Json pageEvent(const std::string& jobId, const workflows::ScannedPage& page,
                 {"height", page.thumbnail.height}}}};
 }
 
-// Sends one event to the session, unless it is gone.
-void notify(const std::shared_ptr<Session>& session, const char* event, const Json& payload) {
-  if (!session->closed()) session->sink().send(EventHub::notification(event, payload));
-}
-
 // The job's body, on a scan thread: pages to blobs and events, then the audit record and the
 // final event. The job leaves the registry before its last event, so a scan.cancel after
 // scan.completed answers {cancelled: false}.
@@ -62,7 +58,7 @@ void runJob(ScanServices& scans, const std::shared_ptr<ScanJobs::Job>& job,
     const auto bytes = page.image.data.size();
     auto blob = scans.blobs.put(page.image.mime, std::move(page.image.data));
     if (!blob) return Error(Reason::StorageFailed, "the blob store is full");
-    notify(session, "scan.page", pageEvent(jobId, page, *blob, bytes));
+    notifySession(session, "scan.page", pageEvent(jobId, page, *blob, bytes));
     return {};
   });
   // The record of a scan that delivered pages is not optional: without it the job fails.
@@ -73,18 +69,12 @@ void runJob(ScanServices& scans, const std::shared_ptr<ScanJobs::Job>& job,
   }
   scans.jobs.remove(jobId);
   if (!outcome.error) {
-    notify(session, "scan.completed", Json{{"jobId", jobId}, {"pages", outcome.pages}});
+    notifySession(session, "scan.completed", Json{{"jobId", jobId}, {"pages", outcome.pages}});
     return;
   }
-  auto error = applicationError(*outcome.error);
-  if (error.contains("data")) error["data"].erase("details");  // developer detail stays in logs
-  notify(session, "scan.failed",
-         Json{{"jobId", jobId},
-              {"pages", outcome.pages},
-              {"error",
-               {{"code", error["code"]},
-                {"reason", error["data"]["reason"]},
-                {"message", error["data"]["message"]}}}});
+  notifySession(
+      session, "scan.failed",
+      Json{{"jobId", jobId}, {"pages", outcome.pages}, {"error", jobErrorPayload(*outcome.error)}});
 }
 
 Json areaSchema() {
@@ -110,13 +100,6 @@ Json jobIdOnly() {
   return s::object({{"jobId", s::string()}}, {"jobId"});
 }
 
-Json errorSchema() {
-  return s::object({{"code", s::integer()},
-                    {"reason", s::string()},
-                    {"message", s::object({{"vi", s::string()}, {"en", s::string()}})}},
-                   {"code", "reason", "message"});
-}
-
 void registerEvents(MethodRegistry& registry) {
   registry.addEvent(
       {"scan.page", "A scanned page, as a blob (to the scanning session only).",
@@ -138,7 +121,7 @@ void registerEvents(MethodRegistry& registry) {
        s::object({{"jobId", s::string()}, {"pages", s::integer()}}, {"jobId", "pages"})});
   registry.addEvent(
       {"scan.failed", "A scan job ended with a fault or was cancelled (reason CANCELLED).",
-       s::object({{"jobId", s::string()}, {"pages", s::integer()}, {"error", errorSchema()}},
+       s::object({{"jobId", s::string()}, {"pages", s::integer()}, {"error", jobErrorSchema()}},
                  {"jobId", "pages", "error"})});
 }
 

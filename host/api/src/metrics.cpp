@@ -1,5 +1,6 @@
 #include "onestop/api/metrics.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace onestop::api {
@@ -33,15 +34,69 @@ void Metrics::addCollector(std::function<std::map<std::string, double>()> collec
   collectors_.push_back(std::move(collector));
 }
 
+void Metrics::addCounterCollector(std::function<std::vector<CounterSample>()> collector) {
+  std::lock_guard lock(mutex_);
+  counterCollectors_.push_back(std::move(collector));
+}
+
+namespace {
+
+std::string escapeLabel(const std::string& value) {
+  std::string out;
+  for (const char c : value) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// Samples grouped by name, one # HELP/# TYPE per name, as the text format requires.
+void renderCounters(std::ostringstream& out, std::vector<Metrics::CounterSample> samples) {
+  std::stable_sort(samples.begin(), samples.end(),
+                   [](const auto& a, const auto& b) { return a.name < b.name; });
+  std::string current;
+  for (const auto& sample : samples) {
+    if (sample.name != current) {
+      current = sample.name;
+      out << "# HELP " << sample.name << ' ' << sample.help << '\n'
+          << "# TYPE " << sample.name << " counter\n";
+    }
+    out << sample.name;
+    if (!sample.labels.empty()) {
+      out << '{';
+      for (std::size_t i = 0; i < sample.labels.size(); ++i) {
+        out << (i == 0 ? "" : ",") << sample.labels[i].first << "=\""
+            << escapeLabel(sample.labels[i].second) << '"';
+      }
+      out << '}';
+    }
+    out << ' ' << sample.value << '\n';
+  }
+}
+
+}  // namespace
+
 std::string Metrics::render() const {
   std::vector<std::function<std::map<std::string, double>()>> collectors;
+  std::vector<std::function<std::vector<CounterSample>()>> counterCollectors;
   {
     std::lock_guard lock(mutex_);
     collectors = collectors_;
+    counterCollectors = counterCollectors_;
   }
   std::map<std::string, double> collected;
   for (const auto& collect : collectors) collected.merge(collect());
+  std::vector<CounterSample> counters;
+  for (const auto& collect : counterCollectors) {
+    auto samples = collect();
+    counters.insert(counters.end(), samples.begin(), samples.end());
+  }
   std::ostringstream out;
+  renderCounters(out, std::move(counters));
   std::lock_guard lock(mutex_);
   out << "# HELP onestop_rpc_calls_total JSON-RPC calls by method and outcome.\n"
       << "# TYPE onestop_rpc_calls_total counter\n";

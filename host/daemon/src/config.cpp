@@ -44,12 +44,21 @@ Result<Json> environmentLayer(const std::map<std::string, std::string>& env) {
   if (const auto* root = get("ONESTOP_WEB_ROOT")) layer["webRoot"] = *root;
   if (const auto* state = get("ONESTOP_STATE_DIR")) layer["stateDir"] = *state;
   if (const auto* trust = get("ONESTOP_TRUST_DIRS")) layer["trust"]["dirs"] = split(*trust, ':');
+  if (const auto* dirs = get("ONESTOP_PROCEDURE_DIRS")) {
+    layer["procedures"]["dirs"] = split(*dirs, ':');
+  }
   if (const auto* level = get("ONESTOP_LOG_LEVEL")) layer["logging"]["level"] = *level;
   if (const auto* format = get("ONESTOP_LOG_FORMAT")) layer["logging"]["format"] = *format;
   if (const auto* origins = get("ONESTOP_ALLOWED_ORIGINS")) {
     layer["security"]["allowedOrigins"] = split(*origins, ',');
   }
   return layer;
+}
+
+Json pathList(const std::vector<std::filesystem::path>& list) {
+  Json out = Json::array();
+  for (const auto& p : list) out.push_back(p.string());
+  return out;
 }
 
 std::vector<std::filesystem::path> paths(const Json& list) {
@@ -124,6 +133,17 @@ Result<Config> parseConfig(const Json& document) {
   c.stateDir = document.value("stateDir", std::string());
   const auto& t = document.value("trust", Json::object());
   c.trust.dirs = paths(t.value("dirs", Json::array()));
+  const auto& pr = document.value("procedures", Json::object());
+  c.procedures.dirs = paths(pr.value("dirs", Json::array()));
+  c.procedures.watchInterval = std::chrono::milliseconds(pr.value("watchIntervalMs", 2000));
+  c.procedures.adminUnitsDir = pr.value("adminUnitsDir", std::string());
+  c.procedures.holidaysFile = pr.value("holidaysFile", std::string());
+  const auto& f = document.value("forms", Json::object());
+  c.forms.dirs = paths(f.value("dirs", Json::array()));
+  c.unit = document.value("unit", Json::object());
+  const auto& r = document.value("records", Json::object());
+  c.records.retention = std::chrono::days(r.value("retentionDays", 1825));
+  c.records.keyFile = r.value("keyFile", std::string());
   const auto& e = document.value("eid", Json::object());
   c.eid.onlineVerifier = e.value("onlineVerifier", Json(nullptr));
   const auto& b = document.value("blobs", Json::object());
@@ -146,24 +166,34 @@ Json Config::toJson() const {
   for (const auto& d : trust.dirs) trustDirs.push_back(d.string());
   Json settings = Json::object();
   for (const auto& [id, value] : plugins.settings) settings[id] = value;
-  return Json{{"server",
-               {{"bind", server.bind},
-                {"port", server.port},
-                {"maxConnections", server.maxConnections},
-                {"maxMessageBytes", server.maxMessageBytes},
-                {"maxBatch", server.maxBatch},
-                {"handshakeTimeoutSeconds", server.handshakeTimeout.count()},
-                {"idleTimeoutSeconds", server.idleTimeout.count()},
-                {"pingIntervalSeconds", server.pingInterval.count()}}},
-              {"security", {{"allowedOrigins", origins}, {"allowedHosts", security.allowedHosts}}},
-              {"plugins", {{"dirs", dirs}, {"disabled", plugins.disabled}, {"settings", settings}}},
-              {"runtimeDir", runtimeDir.string()},
-              {"webRoot", webRoot.string()},
-              {"stateDir", stateDir.string()},
-              {"trust", {{"dirs", trustDirs}}},
-              {"eid", {{"onlineVerifier", eid.onlineVerifier}}},
-              {"blobs", {{"ttlSeconds", blobs.ttl.count()}, {"maxBytes", blobs.maxBytes}}},
-              {"logging", {{"level", logging.level}, {"format", logging.format}}}};
+  return Json{
+      {"server",
+       {{"bind", server.bind},
+        {"port", server.port},
+        {"maxConnections", server.maxConnections},
+        {"maxMessageBytes", server.maxMessageBytes},
+        {"maxBatch", server.maxBatch},
+        {"handshakeTimeoutSeconds", server.handshakeTimeout.count()},
+        {"idleTimeoutSeconds", server.idleTimeout.count()},
+        {"pingIntervalSeconds", server.pingInterval.count()}}},
+      {"security", {{"allowedOrigins", origins}, {"allowedHosts", security.allowedHosts}}},
+      {"plugins", {{"dirs", dirs}, {"disabled", plugins.disabled}, {"settings", settings}}},
+      {"runtimeDir", runtimeDir.string()},
+      {"webRoot", webRoot.string()},
+      {"stateDir", stateDir.string()},
+      {"trust", {{"dirs", trustDirs}}},
+      {"procedures",
+       {{"dirs", pathList(procedures.dirs)},
+        {"watchIntervalMs", procedures.watchInterval.count()},
+        {"adminUnitsDir", procedures.adminUnitsDir.string()},
+        {"holidaysFile", procedures.holidaysFile.string()}}},
+      {"forms", {{"dirs", pathList(forms.dirs)}}},
+      {"unit", unit},
+      {"records",
+       {{"retentionDays", records.retention.count()}, {"keyFile", records.keyFile.string()}}},
+      {"eid", {{"onlineVerifier", eid.onlineVerifier}}},
+      {"blobs", {{"ttlSeconds", blobs.ttl.count()}, {"maxBytes", blobs.maxBytes}}},
+      {"logging", {{"level", logging.level}, {"format", logging.format}}}};
 }
 
 void resolveDefaultPaths(Config& config, const std::filesystem::path& executableDir) {
@@ -175,6 +205,17 @@ void resolveDefaultPaths(Config& config, const std::filesystem::path& executable
   if (config.runtimeDir.empty()) config.runtimeDir = defaultRuntimeDir();
   if (config.trust.dirs.empty()) config.trust.dirs.push_back(prefix / "share/onestop/trust");
   if (config.stateDir.empty()) config.stateDir = defaultStateDir();
+  if (config.procedures.dirs.empty()) {
+    config.procedures.dirs.push_back(prefix / "lib/onestop/procedures");
+  }
+  if (config.procedures.adminUnitsDir.empty()) {
+    config.procedures.adminUnitsDir = prefix / "share/onestop/admin-units";
+  }
+  if (config.procedures.holidaysFile.empty()) {
+    config.procedures.holidaysFile = prefix / "share/onestop/holidays.json";
+  }
+  if (config.forms.dirs.empty()) config.forms.dirs.push_back(prefix / "share/onestop/forms");
+  if (config.records.keyFile.empty()) config.records.keyFile = config.stateDir / "pii.key";
 }
 
 std::map<std::string, std::string> onestopEnvironment() {

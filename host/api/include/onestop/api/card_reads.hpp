@@ -19,6 +19,8 @@ namespace onestop::api {
 struct FinishedRead {
   workflows::Evidence evidence;
   workflows::CardContents contents;
+  bool genuine = false;    // the verdict's genuine check (procedures see it as `verified`)
+  bool keyFromQr = false;  // card.readFromQr
 };
 
 class CardReads {

@@ -20,10 +20,19 @@ class TrustStore;
 }
 namespace onestop::store {
 class AuditLog;
+class CaseStore;
+class Statistics;
+}  // namespace onestop::store
+namespace onestop::procedures {
+class ProcedureRegistry;
+}
+namespace onestop::forms {
+class FormCatalog;
 }
 namespace onestop::workflows {
 class CardReadWorkflow;
 class OnlineVerifier;
+class PrinterAccess;
 class ScannerAccess;
 class ScannerClaims;
 }  // namespace onestop::workflows
@@ -34,6 +43,7 @@ class BlobStore;
 class EventHub;
 class CardReads;
 class ScanJobs;
+class PrintJobs;
 
 // What card.*, eid.*, evidence.* and audit.* work with; owned by the daemon.
 struct CardServices {
@@ -42,6 +52,7 @@ struct CardServices {
   workflows::OnlineVerifier* online = nullptr;  // none configured
   store::AuditLog& audit;
   CardReads& reads;
+  store::Statistics* statistics = nullptr;  // counts reads and verdicts for stats.report
 };
 
 // What scan.*, qr.* and card.readFromQr work with; owned by the daemon.
@@ -57,6 +68,31 @@ struct ScanServices {
   std::function<bool(std::function<void()>)> runJob;
   // The largest base64 `image` param: the WebSocket's message limit bounds it anyway.
   std::size_t maxImageBase64Bytes = std::size_t{1} << 20;
+};
+
+// What procedures.*, cases.*, forms.* and stats.* work with; owned by the daemon.
+struct ProcedureServices {
+  procedures::ProcedureRegistry& procedures;
+  const forms::FormCatalog& forms;
+  store::CaseStore& cases;
+  store::Statistics& statistics;
+  store::AuditLog& audit;
+  BlobStore& blobs;  // rendered forms, receipts, CSV exports: memory only, they expire
+  CardReads& reads;
+  Json unit;  // the counter's unit (config `unit`), ctx.unit of every script call
+  // Due dates: `workingDays` after the ISO date, by the holiday calendar the scripts use.
+  std::function<std::string(const std::string& isoDate, int workingDays)> addWorkingDays;
+};
+
+// What print.* works with; owned by the daemon.
+struct PrintServices {
+  workflows::PrinterAccess& printers;
+  PrintJobs& jobs;
+  BlobStore& blobs;
+  store::AuditLog& audit;
+  store::Statistics& statistics;
+  // Where jobs are followed until they end (the scan pool: short polls, no card read waits).
+  std::function<bool(std::function<void()>)> runJob;
 };
 
 struct ProductInfo {
@@ -78,6 +114,14 @@ void registerScanPdfMethod(MethodRegistry& registry, ScanServices& scans);
 void registerQrMethods(MethodRegistry& registry, ScanServices& scans);
 // card.readFromQr: the card read of card.cpp with its key from the card's QR.
 void registerCardFromQrMethods(MethodRegistry& registry, CardServices& cards, ScanServices& scans);
+void registerProcedureMethods(MethodRegistry& registry, ProcedureServices& services);
+void registerCaseMethods(MethodRegistry& registry, ProcedureServices& services);
+void registerCaseSubmitMethod(MethodRegistry& registry, ProcedureServices& services);
+void registerFormMethods(MethodRegistry& registry, ProcedureServices& services);
+void registerStatsMethods(MethodRegistry& registry, ProcedureServices& services);
+// print.submit prints a blob, or a case's form when procedure services are given.
+void registerPrintMethods(MethodRegistry& registry, PrintServices& prints,
+                          ProcedureServices* procedures);
 // rpc.discover reads the registry it is registered in, so register it last.
 void registerRpcMethods(MethodRegistry& registry, const ProductInfo& product);
 
@@ -86,7 +130,8 @@ void registerRpcMethods(MethodRegistry& registry, const ProductInfo& product);
 // scan services the scan and qr families and card.readFromQr.
 void registerAllMethods(MethodRegistry& registry, const ProductInfo& product,
                         plugins::DeviceCatalog& catalog, CardServices* cards = nullptr,
-                        ScanServices* scans = nullptr);
+                        ScanServices* scans = nullptr, ProcedureServices* procedures = nullptr,
+                        PrintServices* prints = nullptr);
 
 // The wire shape of a device, shared by devices.list and the device events.
 Json deviceJson(const plugins::DeviceSnapshot& device);

@@ -23,6 +23,16 @@ class Metrics {
   // Called on every render, outside the lock, for gauges read from elsewhere (sessions, plugins).
   void addCollector(std::function<std::map<std::string, double>()> collector);
 
+  // A labelled counter kept elsewhere (the statistics in the database). Label values are
+  // identifiers (procedure ids, verdicts, reasons), escaped anyway.
+  struct CounterSample {
+    std::string name;  // "onestop_cases_total"
+    std::string help;
+    std::vector<std::pair<std::string, std::string>> labels;
+    double value = 0;
+  };
+  void addCounterCollector(std::function<std::vector<CounterSample>()> collector);
+
   [[nodiscard]] std::string render() const;
 
  private:
@@ -40,6 +50,7 @@ class Metrics {
   std::map<std::string, std::uint64_t> refusals_;                       // reason
   std::map<std::string, double> gauges_;
   std::vector<std::function<std::map<std::string, double>()>> collectors_;
+  std::vector<std::function<std::vector<CounterSample>()>> counterCollectors_;
 };
 
 }  // namespace onestop::api

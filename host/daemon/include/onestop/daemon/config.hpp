@@ -45,6 +45,25 @@ struct Config {
   struct Eid {
     api::Json onlineVerifier;  // null: none (the national interface is not public)
   } eid;
+  struct Procedures {
+    // Folders holding <id>/ procedure folders; empty: <exe>/../lib/onestop/procedures.
+    std::vector<std::filesystem::path> dirs;
+    std::chrono::milliseconds watchInterval{2000};  // 0: no hot reload
+    // The onestop.* host API's data; empty: <exe>/../share/onestop/{admin-units,holidays.json}.
+    std::filesystem::path adminUnitsDir;
+    std::filesystem::path holidaysFile;
+  } procedures;
+  struct Forms {
+    // Form templates; later folders override earlier ones by form id. Empty:
+    // <exe>/../share/onestop/forms.
+    std::vector<std::filesystem::path> dirs;
+  } forms;
+  // The counter's unit as procedures see it (ctx.unit) and receipts print it.
+  api::Json unit = api::Json::object();
+  struct Records {
+    std::chrono::days retention{1825};  // cases older than this are purged (0: never)
+    std::filesystem::path keyFile;  // AES-256-GCM key of the PII columns; empty: <state>/pii.key
+  } records;
   struct Blobs {
     std::chrono::seconds ttl{600};
     std::size_t maxBytes = 256u << 20u;
@@ -63,8 +82,8 @@ const char* embeddedDefaultConfig();
 
 // Layers, later wins: embedded default, then the file (if any), then environment overrides
 // (ONESTOP_PORT, ONESTOP_BIND, ONESTOP_RUNTIME_DIR, ONESTOP_PLUGIN_DIRS, ONESTOP_WEB_ROOT,
-// ONESTOP_STATE_DIR, ONESTOP_TRUST_DIRS, ONESTOP_LOG_LEVEL, ONESTOP_LOG_FORMAT,
-// ONESTOP_ALLOWED_ORIGINS). Errors name the key and why.
+// ONESTOP_STATE_DIR, ONESTOP_TRUST_DIRS, ONESTOP_PROCEDURE_DIRS, ONESTOP_LOG_LEVEL,
+// ONESTOP_LOG_FORMAT, ONESTOP_ALLOWED_ORIGINS). Errors name the key and why.
 Result<api::Json> mergeConfigLayers(const std::string& fileText, const std::string& fileName,
                                     const std::map<std::string, std::string>& environment);
 
