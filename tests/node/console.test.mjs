@@ -1,6 +1,7 @@
 // The built-in web console (host/web), checked without a browser or a daemon: both languages are
 // complete, the page and the code agree on ids and strings, nothing comes from outside, nothing is
-// logged, and the pure modules (i18n, schema examples, the RPC client's reconnect logic) behave.
+// logged, and the pure modules (i18n, schema examples, the RPC client's reconnect logic, the
+// procedure wizard's helpers) behave.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,7 +68,7 @@ describe('console: page', () => {
 
   test('tabs and panels are wired for assistive technology', () => {
     const tabs = [...html.matchAll(/<button[^>]*role="tab"[^>]*>/g)].map((m) => m[0]);
-    assert.equal(tabs.length, 6);
+    assert.equal(tabs.length, 7);
     for (const tab of tabs) {
       const panel = tab.match(/aria-controls="([^"]+)"/)?.[1];
       const id = tab.match(/\sid="([^"]+)"/)?.[1];
@@ -177,6 +178,108 @@ describe('console: i18n module', () => {
       assert.equal(i18n.errorText({ name: 'ConnectionError' }), STRINGS.vi['error.connection']);
     } finally {
       delete globalThis.localStorage;
+    }
+  });
+});
+
+describe('console: procedure wizard helpers', () => {
+  test('time limits and fees read as the counter says them, in both languages', async () => {
+    const i18n = await importWeb('js/i18n.js');
+    const { formatTimeLimit, formatFee, formatMoney } = await importWeb('js/procedure-format.js');
+    i18n.setLang('vi');
+    assert.equal(formatTimeLimit({ workingDays: 3 }), '3 ngày làm việc');
+    assert.equal(formatTimeLimit({ workingDays: 1, maxWorkingDays: 2 }), '1–2 ngày làm việc');
+    assert.equal(formatTimeLimit({ immediate: true }), STRINGS.vi['proc.time.immediate']);
+    assert.equal(formatTimeLimit(undefined), STRINGS.vi['proc.time.unknown']);
+    assert.equal(formatMoney(15000), '15.000 đồng');
+    assert.equal(formatFee({ inPerson: 15000, online: 7000, currency: 'VND' }),
+      'Nộp trực tiếp: 15.000 đồng · Nộp trực tuyến: 7.000 đồng');
+    assert.equal(formatFee({ inPerson: 0, online: 0 }), STRINGS.vi['proc.fee.free']);
+    assert.equal(formatFee({ inPerson: 20000, online: 10000, note: { vi: 'miễn cho trẻ em', en: 'children free' } }),
+      'Nộp trực tiếp: 20.000 đồng · Nộp trực tuyến: 10.000 đồng (miễn cho trẻ em)');
+    i18n.setLang('en');
+    try {
+      assert.equal(formatTimeLimit({ workingDays: 7 }), '7 working day(s)');
+      assert.equal(formatFee({ inPerson: 15000, online: 7000 }), 'In person: 15,000 VND · Online: 7,000 VND');
+    } finally {
+      i18n.setLang('vi');
+    }
+  });
+
+  test('problems land under their field, errors first; unknown fields are not dropped', async () => {
+    const { problemsByField, baseField, countProblems, problemText, tableCell } = await importWeb('js/procedure-format.js');
+    assert.equal(baseField('members[1].full_name'), 'members');
+    assert.equal(baseField('members.0.sex'), 'members');
+    assert.equal(baseField('phone'), 'phone');
+    assert.deepEqual(tableCell('members[1].full_name'), { field: 'members', row: 1, column: 'full_name' });
+    assert.deepEqual(tableCell('members.0.sex'), { field: 'members', row: 0, column: 'sex' });
+    assert.equal(tableCell('phone'), null);
+    assert.equal(tableCell(undefined), null);
+    const problems = [
+      { field: 'phone', code: 'PHONE_KIND', severity: 'warning', vi: 'Số cố định', en: 'Landline' },
+      { field: 'phone', code: 'PHONE_INVALID', severity: 'error', vi: 'Số điện thoại không hợp lệ', en: 'Invalid phone' },
+      { field: 'members[0].date_of_birth', code: 'DATE_INVALID', severity: 'error', vi: 'Ngày không hợp lệ', en: 'Bad date' },
+      { field: 'nonexistent', code: 'X', severity: 'error', vi: 'x', en: 'x' },
+      { code: 'FORM', severity: 'warning', vi: 'y', en: 'y' },
+    ];
+    const { byField, others } = problemsByField(problems, ['phone', 'members', 'full_name']);
+    assert.deepEqual(byField.get('phone').map((p) => p.code), ['PHONE_INVALID', 'PHONE_KIND']);
+    assert.deepEqual(byField.get('members').map((p) => p.code), ['DATE_INVALID']);
+    assert.equal(byField.has('full_name'), false);
+    assert.deepEqual(others.map((p) => p.code), ['X', 'FORM']);
+    assert.deepEqual(countProblems(problems), { errors: 3, warnings: 2 });
+    assert.deepEqual(problemsByField(null, ['a']).others, []);
+    assert.equal(problemText(problems[1]), 'Số điện thoại không hợp lệ');
+    assert.equal(problemText({ code: 'ONLY_CODE' }), 'ONLY_CODE');
+  });
+
+  test('pending edits: the newest value wins; a failed patch goes back under newer edits', async () => {
+    const { PendingEdits } = await importWeb('js/procedure-format.js');
+    const edits = new PendingEdits();
+    assert.equal(edits.empty, true);
+    edits.set('phone', '09');
+    edits.set('phone', '0912345678');
+    edits.set('email', 'a@example.com');
+    const sent = edits.take();
+    assert.deepEqual(sent, { phone: '0912345678', email: 'a@example.com' });
+    assert.equal(edits.empty, true);
+    edits.set('phone', '0987654321'); // typed while the patch was in flight
+    edits.restore(sent); // …and that patch failed
+    assert.deepEqual(edits.take(), { phone: '0987654321', email: 'a@example.com' });
+  });
+
+  test('steps after the choice need a case; receipt dates read dd/mm/yyyy', async () => {
+    const { STEPS, stepAvailable } = await importWeb('js/procedure-format.js');
+    const { displayDate } = await importWeb('js/case-receipt.js');
+    assert.deepEqual(STEPS, ['card', 'choose', 'form', 'documents', 'preview', 'print', 'save']);
+    assert.deepEqual(STEPS.filter((s) => stepAvailable(s, { hasCase: false })), ['card', 'choose']);
+    assert.deepEqual(STEPS.filter((s) => stepAvailable(s, { hasCase: true })), STEPS);
+    assert.equal(stepAvailable('nope', { hasCase: true }), false);
+    for (const step of STEPS) assert.ok(`proc.step.${step}` in STRINGS.vi, step);
+    assert.equal(displayDate('2026-11-26'), '26/11/2026');
+    assert.equal(displayDate('26/11/2026'), '26/11/2026');
+    assert.equal(displayDate(undefined), '');
+  });
+
+  test('the wizard\'s page: a panel per step, every step of STEPS, print fault and receipt slots', async () => {
+    const { STEPS } = await importWeb('js/procedure-format.js');
+    for (const step of STEPS) {
+      assert.match(html, new RegExp(`<section id="proc-step-${step}"[^>]*aria-labelledby="proc-step-${step}-h"`), step);
+      assert.match(html, new RegExp(`<h2 id="proc-step-${step}-h" tabindex="-1"`), step);
+    }
+    assert.match(html, /id="tab-procedure"[^>]*data-i18n="tab.procedure"/);
+    assert.match(html, /id="proc-alert" class="alert" role="alert"/);
+    // Dates of the form are typed as Vietnamese forms write them, not through a locale date picker.
+    assert.doesNotMatch(read('js/case-form.js'), /type: 'date'/);
+    // The wizard never subscribes to print events through client.subscribe(): an unknown topic
+    // there would break the reconnect handshake of the whole console.
+    for (const file of ['js/case-print.js', 'js/procedure-wizard.js', 'js/case-documents.js']) {
+      assert.doesNotMatch(read(file), /client\.subscribe\(\['print/, file);
+    }
+    // Each module keeps to one job: none grows past the project's file size.
+    for (const file of jsFiles()) {
+      const lines = readFileSync(file, 'utf8').split('\n').length;
+      assert.ok(lines <= 600, `${relative(WEB, file)} has ${lines} lines`);
     }
   });
 });

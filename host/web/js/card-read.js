@@ -59,6 +59,8 @@ export function setupCardRead(client) {
   let reading = null; // {readId|null} while card.read is in flight
   const busyListeners = new Set();
   const clearListeners = new Set();
+  const resultListeners = new Set(); // the procedure wizard takes the read's readId and person
+  const progressListeners = new Set();
 
   // ---------- readers ----------
 
@@ -203,6 +205,7 @@ export function setupCardRead(client) {
     reading.readId ??= params.readId ?? null;
     view.progress = params;
     renderProgress();
+    for (const listener of progressListeners) listener(params);
   }
 
   function onData(params) {
@@ -253,6 +256,8 @@ export function setupCardRead(client) {
       reading = null;
       render();
     }
+    for (const listener of progressListeners) listener(view.progress);
+    for (const listener of resultListeners) listener({ result: view.result, error: view.error });
   }
 
   async function cancel() {
@@ -328,6 +333,10 @@ export function setupCardRead(client) {
     },
     onBusyChange: (listener) => busyListeners.add(listener),
     onClear: (listener) => clearListeners.add(listener),
+    /** `listener({result, error})` after every read, whichever tab started it. */
+    onResult: (listener) => resultListeners.add(listener),
+    /** `listener(progress)` on every card.progress of the running read, and at its end. */
+    onProgress: (listener) => progressListeners.add(listener),
   };
 }
 

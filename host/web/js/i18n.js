@@ -2,9 +2,11 @@
 // machinery to apply them. index.html marks text with data-i18n="key" and attributes with
 // data-i18n-attr="attr:key;attr2:key2". The choice is remembered in localStorage.
 // Both tables must have exactly the same keys (tests/node/console.test.mjs checks it). The scan
-// and QR strings live in strings-scan.js and are merged in below.
+// and QR strings live in strings-scan.js, the procedure wizard's in strings-procedures.js; both are
+// merged in below.
 
 import { SCAN_STRINGS } from './strings-scan.js';
+import { PROCEDURE_STRINGS } from './strings-procedures.js';
 
 export const LANGS = ['vi', 'en'];
 export const DEFAULT_LANG = 'vi';
@@ -458,7 +460,7 @@ export const STRINGS = {
     'time.seconds': '{n} s',
   },
 };
-for (const code of LANGS) Object.assign(STRINGS[code], SCAN_STRINGS[code]);
+for (const code of LANGS) Object.assign(STRINGS[code], SCAN_STRINGS[code], PROCEDURE_STRINGS[code]);
 
 let lang = DEFAULT_LANG;
 const listeners = new Set();

@@ -8,6 +8,7 @@ import { setupCardRead } from './card-read.js';
 import { setupCardQr } from './card-qr.js';
 import { ScannerList } from './scanners.js';
 import { setupScan } from './scan.js';
+import { setupProcedureWizard } from './procedure-wizard.js';
 import { setupPlugins } from './plugins.js';
 import { setupExplorer } from './explorer.js';
 
@@ -58,8 +59,10 @@ const client = new RpcClient(`${scheme}://${location.host}/v1`, { client: 'onest
 setupHealth(client);
 setupDevices(client);
 const scanners = new ScannerList(client);
-setupCardQr(client, scanners, setupCardRead(client));
+const cardReader = setupCardRead(client);
+setupCardQr(client, scanners, cardReader);
 setupScan(client, scanners);
+setupProcedureWizard(client, scanners, cardReader);
 setupPlugins(client);
 setupExplorer(client);
 client.start();
