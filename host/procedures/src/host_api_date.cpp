@@ -39,9 +39,7 @@ lua_Integer checkOffset(lua_State* L, int arg, lua_Integer max) {
 }
 
 bool isWorkingDay(lua_State* L, Date date) {
-  const weekday wd{sys_days{date}};
-  if (wd == Saturday || wd == Sunday) return false;
-  return !data(L).isHoliday(toIso(date));
+  return data(L).calendar().isWorkingDay(toIso(date));
 }
 
 int parse(lua_State* L) {
@@ -137,14 +135,11 @@ int isWorking(lua_State* L) {
 // The first working day after `iso` counts as 1 (Luật Cư trú time limits run from the day
 // after a complete file).
 int addWorkingDays(lua_State* L) {
-  Date date = checkIso(L, 1);
+  const Date date = checkIso(L, 1);
   const lua_Integer n = luaL_checkinteger(L, 2);
   if (n < 0 || n > kMaxWorkingDays) return luaL_argerror(L, 2, "must be 0..3660");
-  for (lua_Integer counted = 0; counted < n;) {
-    date = Date{sys_days{date} + days{1}};
-    if (isWorkingDay(L, date)) ++counted;
-  }
-  pushDate(L, date);
+  const auto due = data(L).calendar().addWorkingDays(toIso(date), static_cast<int>(n));
+  lua_pushstring(L, due.c_str());
   return 1;
 }
 

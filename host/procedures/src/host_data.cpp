@@ -43,16 +43,9 @@ std::string foldedWithoutUnitWord(std::string_view name) {
 Result<std::shared_ptr<const HostData>> HostData::load(const HostDataPaths& paths) {
   auto data = std::make_shared<HostData>();
 
-  auto holidays = readJson(paths.holidaysFile);
-  if (!holidays) return holidays.error();
-  if (auto ok = expectArray(*holidays, "holidays", paths.holidaysFile); !ok) return ok.error();
-  for (const auto& h : (*holidays)["holidays"]) {
-    if (!h.contains("date") || !h["date"].is_string()) {
-      return Error(Reason::ValidationFailed,
-                   paths.holidaysFile.string() + ": holiday without date");
-    }
-    data->holidays_.insert(h["date"].get<std::string>());
-  }
+  auto calendar = WorkingCalendar::load(paths.holidaysFile);
+  if (!calendar) return calendar.error();
+  data->calendar_ = std::move(calendar).value();
 
   const auto provincesFile = paths.adminUnitsDir / "provinces.json";
   auto provinces = readJson(provincesFile);

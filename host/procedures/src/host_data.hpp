@@ -15,6 +15,7 @@
 
 #include "onestop/common/result.hpp"
 #include "onestop/procedures/procedure_registry.hpp"
+#include "onestop/procedures/working_calendar.hpp"
 
 namespace onestop::procedures {
 
@@ -22,7 +23,8 @@ class HostData {
  public:
   static Result<std::shared_ptr<const HostData>> load(const HostDataPaths& paths);
 
-  [[nodiscard]] bool isHoliday(const std::string& iso) const { return holidays_.count(iso) != 0; }
+  // The same calendar the daemon dates receipts with (one reading of holidays.json).
+  [[nodiscard]] const WorkingCalendar& calendar() const { return *calendar_; }
 
   // Each as the script sees it (procedure-contract.md).
   [[nodiscard]] const Json& provinces() const { return provinces_; }
@@ -45,7 +47,7 @@ class HostData {
     bool partial = false;
   };
 
-  std::set<std::string> holidays_;
+  std::shared_ptr<const WorkingCalendar> calendar_;
   Json provinces_ = Json::array();
   Json wards_ = Json::array();
   std::map<std::string, std::size_t> provinceByKey_;  // code and folded names
